@@ -1,0 +1,237 @@
+package dev.terrace.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of one emulator: the project it stands in for, where it keeps its data, and the delays
+ * that make it behave like the real services. Build one with {@link #builder()}; every field has a
+ * default.
+ *
+ * @param projectId the only project the emulator serves
+ * @param projectNumber the number the real APIs put in {@code projects/NUMBER} consumer names
+ * @param region default location of regional resources
+ * @param dataDir directory for snapshots, or {@code null} to keep state in memory only
+ * @param grpcPort port of the gRPC server on 127.0.0.1, 0 for an ephemeral one
+ * @param storagePort port of the Cloud Storage HTTP server on 127.0.0.1, 0 for an ephemeral one
+ * @param apiPropagationDelay time between enabling an API and calls to it succeeding
+ * @param serviceAccountVisibilityDelay time during which a new service account returns 403 on get
+ * @param queueTombstonePeriod time during which a deleted Cloud Tasks queue name stays reserved
+ * @param jobExecutionDelay time a Cloud Run job execution takes to finish
+ * @param clockAcceleration how many emulated seconds pass per real second (1 = real time)
+ * @param takenBucketNames bucket names that behave as owned by another customer
+ * @param enabledServices APIs enabled when the project is first created
+ * @param callerPrincipal IAM member every call is made as, since calls carry no credentials
+ * @param faultSeed seed of the random numbers behind fault rates and latencies
+ */
+public record EmulatorConfig(
+    String projectId,
+    long projectNumber,
+    String region,
+    Path dataDir,
+    int grpcPort,
+    int storagePort,
+    Duration apiPropagationDelay,
+    Duration serviceAccountVisibilityDelay,
+    Duration queueTombstonePeriod,
+    Duration jobExecutionDelay,
+    double clockAcceleration,
+    Set<String> takenBucketNames,
+    Set<String> enabledServices,
+    String callerPrincipal,
+    long faultSeed) {
+
+  public static final String DEFAULT_PROJECT_ID = "sandbox-project";
+  public static final long DEFAULT_PROJECT_NUMBER = 100000000001L;
+  public static final String DEFAULT_REGION = "southamerica-east1";
+  public static final String DEFAULT_CALLER = "user:sandbox-owner@example.com";
+
+  /** APIs a new real project has on, narrowed to those the stack uses. */
+  public static final Set<String> DEFAULT_ENABLED_SERVICES =
+      Set.of("serviceusage.googleapis.com", "storage.googleapis.com", "logging.googleapis.com");
+
+  public EmulatorConfig {
+    requireText(projectId, "projectId");
+    requireText(region, "region");
+    requireText(callerPrincipal, "callerPrincipal");
+    if (projectNumber <= 0) {
+      throw new IllegalArgumentException("projectNumber must be positive, got " + projectNumber);
+    }
+    requirePort(grpcPort, "grpcPort");
+    requirePort(storagePort, "storagePort");
+    requireNotNegative(apiPropagationDelay, "apiPropagationDelay");
+    requireNotNegative(serviceAccountVisibilityDelay, "serviceAccountVisibilityDelay");
+    requireNotNegative(queueTombstonePeriod, "queueTombstonePeriod");
+    requireNotNegative(jobExecutionDelay, "jobExecutionDelay");
+    if (!(clockAcceleration > 0)) {
+      throw new IllegalArgumentException("clockAcceleration must be positive, got " + clockAcceleration);
+    }
+    if (!callerPrincipal.contains(":")) {
+      throw new IllegalArgumentException(
+          "callerPrincipal must be an IAM member such as user:name@example.com, got " + callerPrincipal);
+    }
+    takenBucketNames = Set.copyOf(Objects.requireNonNull(takenBucketNames, "takenBucketNames"));
+    enabledServices = Set.copyOf(Objects.requireNonNull(enabledServices, "enabledServices"));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this configuration's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .projectId(projectId)
+        .projectNumber(projectNumber)
+        .region(region)
+        .dataDir(dataDir)
+        .grpcPort(grpcPort)
+        .storagePort(storagePort)
+        .apiPropagationDelay(apiPropagationDelay)
+        .serviceAccountVisibilityDelay(serviceAccountVisibilityDelay)
+        .queueTombstonePeriod(queueTombstonePeriod)
+        .jobExecutionDelay(jobExecutionDelay)
+        .clockAcceleration(clockAcceleration)
+        .takenBucketNames(takenBucketNames)
+        .enabledServices(enabledServices)
+        .callerPrincipal(callerPrincipal)
+        .faultSeed(faultSeed);
+  }
+
+  private static void requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " must not be blank");
+    }
+  }
+
+  private static void requirePort(int port, String field) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(field + " must be 0..65535, got " + port);
+    }
+  }
+
+  private static void requireNotNegative(Duration value, String field) {
+    if (value == null || value.isNegative()) {
+      throw new IllegalArgumentException(field + " must be zero or positive, got " + value);
+    }
+  }
+
+  /** Mutable builder; starts from the defaults. */
+  public static final class Builder {
+    private String projectId = DEFAULT_PROJECT_ID;
+    private long projectNumber = DEFAULT_PROJECT_NUMBER;
+    private String region = DEFAULT_REGION;
+    private Path dataDir;
+    private int grpcPort;
+    private int storagePort;
+    private Duration apiPropagationDelay = Duration.ZERO;
+    private Duration serviceAccountVisibilityDelay = Duration.ZERO;
+    // Cloud Tasks keeps a deleted queue's name for seven days.
+    private Duration queueTombstonePeriod = Duration.ofDays(7);
+    private Duration jobExecutionDelay = Duration.ofSeconds(1);
+    private double clockAcceleration = 1.0;
+    private Set<String> takenBucketNames = Set.of();
+    private Set<String> enabledServices = DEFAULT_ENABLED_SERVICES;
+    private String callerPrincipal = DEFAULT_CALLER;
+    private long faultSeed = 42L;
+
+    private Builder() {}
+
+    public Builder projectId(String value) {
+      this.projectId = value;
+      return this;
+    }
+
+    public Builder projectNumber(long value) {
+      this.projectNumber = value;
+      return this;
+    }
+
+    public Builder region(String value) {
+      this.region = value;
+      return this;
+    }
+
+    public Builder dataDir(Path value) {
+      this.dataDir = value;
+      return this;
+    }
+
+    public Builder grpcPort(int value) {
+      this.grpcPort = value;
+      return this;
+    }
+
+    public Builder storagePort(int value) {
+      this.storagePort = value;
+      return this;
+    }
+
+    public Builder apiPropagationDelay(Duration value) {
+      this.apiPropagationDelay = value;
+      return this;
+    }
+
+    public Builder serviceAccountVisibilityDelay(Duration value) {
+      this.serviceAccountVisibilityDelay = value;
+      return this;
+    }
+
+    public Builder queueTombstonePeriod(Duration value) {
+      this.queueTombstonePeriod = value;
+      return this;
+    }
+
+    public Builder jobExecutionDelay(Duration value) {
+      this.jobExecutionDelay = value;
+      return this;
+    }
+
+    public Builder clockAcceleration(double value) {
+      this.clockAcceleration = value;
+      return this;
+    }
+
+    public Builder takenBucketNames(Set<String> value) {
+      this.takenBucketNames = new LinkedHashSet<>(value);
+      return this;
+    }
+
+    public Builder enabledServices(Set<String> value) {
+      this.enabledServices = new LinkedHashSet<>(value);
+      return this;
+    }
+
+    public Builder callerPrincipal(String value) {
+      this.callerPrincipal = value;
+      return this;
+    }
+
+    public Builder faultSeed(long value) {
+      this.faultSeed = value;
+      return this;
+    }
+
+    public EmulatorConfig build() {
+      return new EmulatorConfig(
+          projectId,
+          projectNumber,
+          region,
+          dataDir,
+          grpcPort,
+          storagePort,
+          apiPropagationDelay,
+          serviceAccountVisibilityDelay,
+          queueTombstonePeriod,
+          jobExecutionDelay,
+          clockAcceleration,
+          takenBucketNames,
+          enabledServices,
+          callerPrincipal,
+          faultSeed);
+    }
+  }
+}

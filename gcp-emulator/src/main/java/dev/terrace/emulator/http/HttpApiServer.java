@@ -1,0 +1,167 @@
+package dev.terrace.emulator.http;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small REST server on 127.0.0.1 built on the JDK's HTTP server. Requests pass the filters in
+ * order (request log, faults, API enablement), then reach the matched route's handler.
+ */
+public final class HttpApiServer implements AutoCloseable {
+  /** Exchange attribute holding the matched {@link Route}, set before the filters run. */
+  public static final String ROUTE_ATTRIBUTE = "dev.terrace.emulator.route";
+
+  /** Exchange attribute holding the resource the request names, for the request log. */
+  public static final String RESOURCE_ATTRIBUTE = "dev.terrace.emulator.resource";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
+
+  private final List<Route> routes = new ArrayList<>();
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  public HttpApiServer(int port, List<Filter> filters) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    executor = Executors.newCachedThreadPool(daemonThreads());
+    server.setExecutor(executor);
+    var context = server.createContext("/", this::dispatch);
+    context.getFilters().add(new RouteFilter());
+    context.getFilters().addAll(filters);
+  }
+
+  public void add(Route route) {
+    routes.add(route);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Returns {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void dispatch(HttpExchange exchange) throws IOException {
+    Route route = (Route) exchange.getAttribute(ROUTE_ATTRIBUTE);
+    if (route == null) {
+      send(exchange, HttpApiException.notFound("No route for " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "."));
+      return;
+    }
+    HttpResponse response;
+    try {
+      Map<String, String> params = route.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).orElseThrow();
+      HttpRequest request =
+          new HttpRequest(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath(),
+              params,
+              parseQuery(exchange.getRequestURI().getRawQuery()),
+              exchange.getRequestHeaders(),
+              readBody(exchange.getRequestBody()));
+      response = route.handler().handle(request);
+    } catch (HttpApiException e) {
+      send(exchange, e);
+      return;
+    } catch (Exception e) {
+      LOG.error("Emulator failed serving {}", route.methodId(), e);
+      send(exchange, new HttpApiException(500, "backendError", "emulator error: " + e));
+      return;
+    }
+    send(exchange, response);
+  }
+
+  /** Sends the error in the Google JSON shape. */
+  public static void send(HttpExchange exchange, HttpApiException error) throws IOException {
+    HttpResponse json = HttpResponse.json(error.httpStatus(), error.toJson());
+    error.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    send(exchange, json);
+  }
+
+  public static void send(HttpExchange exchange, HttpResponse response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    if (response.contentType() != null) {
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    }
+    boolean empty = response.body().length == 0;
+    exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+    if (!empty) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(response.body());
+      }
+    }
+    exchange.close();
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+
+  static Map<String, List<String>> parseQuery(String rawQuery) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return query;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+    }
+    return query;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "emulator-http");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Finds the route before the other filters run, so they know the API method id. */
+  private final class RouteFilter extends Filter {
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getRawPath();
+      Optional<Route> found = routes.stream().filter(r -> r.match(method, path).isPresent()).findFirst();
+      found.ifPresent(route -> exchange.setAttribute(ROUTE_ATTRIBUTE, route));
+      chain.doFilter(exchange);
+    }
+
+    @Override
+    public String description() {
+      return "matches the request to a route";
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.terrace.emulator.requestlog;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import dev.terrace.emulator.http.HttpApiServer;
+import dev.terrace.emulator.http.HttpStatuses;
+import dev.terrace.emulator.http.Route;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Records every HTTP call in the request log after it is answered. Runs first among the filters. */
+public final class RequestLogFilter extends Filter {
+  private final RequestLog log;
+
+  public RequestLogFilter(RequestLog log) {
+    this.log = log;
+  }
+
+  @Override
+  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    Instant arrived = Instant.now();
+    long start = System.nanoTime();
+    try {
+      chain.doFilter(exchange);
+    } finally {
+      Route route = (Route) exchange.getAttribute(HttpApiServer.ROUTE_ATTRIBUTE);
+      String method = route != null ? route.methodId() : exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+      Object resource = exchange.getAttribute(HttpApiServer.RESOURCE_ATTRIBUTE);
+      int status = exchange.getResponseCode();
+      log.add(
+          new RequestRecord(
+              arrived,
+              method,
+              resource != null ? resource.toString() : "",
+              HttpStatuses.toGrpc(status),
+              status,
+              Duration.ofNanos(System.nanoTime() - start)));
+    }
+  }
+
+  @Override
+  public String description() {
+    return "records the call in the request log";
+  }
+}
