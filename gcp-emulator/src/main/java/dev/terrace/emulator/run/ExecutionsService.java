@@ -1,0 +1,87 @@
+package dev.terrace.emulator.run;
+
+import com.google.cloud.run.v2.CancelExecutionRequest;
+import com.google.cloud.run.v2.DeleteExecutionRequest;
+import com.google.cloud.run.v2.Execution;
+import com.google.cloud.run.v2.ExecutionsGrpc;
+import com.google.cloud.run.v2.GetExecutionRequest;
+import com.google.cloud.run.v2.ListExecutionsRequest;
+import com.google.cloud.run.v2.ListExecutionsResponse;
+import com.google.cloud.run.v2.ListTasksRequest;
+import com.google.cloud.run.v2.ListTasksResponse;
+import com.google.cloud.run.v2.GetTaskRequest;
+import com.google.cloud.run.v2.Task;
+import com.google.cloud.run.v2.TasksGrpc;
+import com.google.longrunning.Operation;
+import dev.terrace.emulator.GrpcErrors;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+
+/** The {@code google.cloud.run.v2.Executions} gRPC service. */
+final class ExecutionsService extends ExecutionsGrpc.ExecutionsImplBase {
+
+  private final RunContext run;
+  private final ExecutionRunner runner;
+
+  ExecutionsService(RunContext run, ExecutionRunner runner) {
+    this.run = run;
+    this.runner = runner;
+  }
+
+  @Override
+  public void getExecution(GetExecutionRequest request, StreamObserver<Execution> response) {
+    Execution execution = run.world.read(() -> run.store.executions.get(request.getName()));
+    if (execution == null) {
+      throw GrpcErrors.notFound("Resource '" + RunNames.lastSegment(request.getName()) + "' of kind 'EXECUTION' does not exist.");
+    }
+    Replies.send(response, execution);
+  }
+
+  @Override
+  public void listExecutions(ListExecutionsRequest request, StreamObserver<ListExecutionsResponse> response) {
+    String job = RunNames.parse(request.getParent(), "jobs").name();
+    List<Execution> executions = run.world.read(() -> {
+      if (!run.store.jobs.containsKey(job)) {
+        throw ServiceDeployer.notFound(job);
+      }
+      return RunStore.childrenOf(run.store.executions, job + "/executions");
+    });
+    Paging.Page<Execution> page = Paging.page(executions, request.getPageSize(), request.getPageToken());
+    Replies.send(response, ListExecutionsResponse.newBuilder().addAllExecutions(page.items()).setNextPageToken(page.nextPageToken()).build());
+  }
+
+  @Override
+  public void cancelExecution(CancelExecutionRequest request, StreamObserver<Operation> response) {
+    Replies.send(response, runner.cancel(request));
+  }
+
+  @Override
+  public void deleteExecution(DeleteExecutionRequest request, StreamObserver<Operation> response) {
+    Replies.send(response, runner.delete(request));
+  }
+
+  /** The {@code google.cloud.run.v2.Tasks} gRPC service: the tasks of executions, read only. */
+  static final class TasksService extends TasksGrpc.TasksImplBase {
+    private final RunContext run;
+
+    TasksService(RunContext run) {
+      this.run = run;
+    }
+
+    @Override
+    public void getTask(GetTaskRequest request, StreamObserver<Task> response) {
+      Task task = run.world.read(() -> run.store.tasks.get(request.getName()));
+      if (task == null) {
+        throw GrpcErrors.notFound("Resource '" + RunNames.lastSegment(request.getName()) + "' of kind 'TASK' does not exist.");
+      }
+      Replies.send(response, task);
+    }
+
+    @Override
+    public void listTasks(ListTasksRequest request, StreamObserver<ListTasksResponse> response) {
+      List<Task> tasks = run.world.read(() -> RunStore.childrenOf(run.store.tasks, request.getParent() + "/tasks"));
+      Paging.Page<Task> page = Paging.page(tasks, request.getPageSize(), request.getPageToken());
+      Replies.send(response, ListTasksResponse.newBuilder().addAllTasks(page.items()).setNextPageToken(page.nextPageToken()).build());
+    }
+  }
+}

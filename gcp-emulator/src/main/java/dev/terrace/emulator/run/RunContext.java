@@ -1,0 +1,71 @@
+package dev.terrace.emulator.run;
+
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+import dev.terrace.emulator.World;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the Cloud Run services share: the world, the Cloud Run state, settings and a timer. */
+final class RunContext {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
+
+  final World world;
+  final RunStore store;
+  final RunSettings settings;
+  final DeploymentChecks checks;
+  final RunLogs logs;
+  private final ScheduledExecutorService timer;
+  private volatile String serviceUrlBase = "http://127.0.0.1:0";
+
+  RunContext(World world, RunStore store, RunSettings settings, ScheduledExecutorService timer) {
+    this.world = world;
+    this.store = store;
+    this.settings = settings;
+    this.timer = timer;
+    this.checks = new DeploymentChecks(world);
+    this.logs = new RunLogs(world);
+  }
+
+  Timestamp now() {
+    return Timestamps.fromMillis(world.clock().millis());
+  }
+
+  /** Returns the caller's email, as Cloud Run puts it in {@code creator} and {@code lastModifier}. */
+  String callerEmail() {
+    String caller = world.caller();
+    return caller.substring(caller.indexOf(':') + 1);
+  }
+
+  /** Runs the step after an emulated delay, which the clock's acceleration shortens in real time. */
+  void after(Duration emulatedDelay, Runnable step) {
+    long nanos = world.clock().realDuration(emulatedDelay).toNanos();
+    timer.schedule(
+        () -> {
+          try {
+            step.run();
+          } catch (RuntimeException e) {
+            LOG.error("Cloud Run background step failed", e);
+          }
+        },
+        nanos,
+        TimeUnit.NANOSECONDS);
+  }
+
+  void setServiceUrlBase(String base) {
+    this.serviceUrlBase = base;
+  }
+
+  /** Returns the loopback URL of a service, {@code http://127.0.0.1:PORT/s/LOCATION/SERVICE}. */
+  String serviceUri(String location, String serviceId) {
+    return serviceUrlBase + ServiceUrlServer.PATH_PREFIX + location + "/" + serviceId;
+  }
+
+  String operationName(String parent) {
+    return parent + "/operations/" + java.util.UUID.randomUUID();
+  }
+}

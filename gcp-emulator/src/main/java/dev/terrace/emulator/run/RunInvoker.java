@@ -1,0 +1,82 @@
+package dev.terrace.emulator.run;
+
+import com.google.cloud.run.v2.Job;
+import com.google.cloud.run.v2.RunJobRequest;
+import dev.terrace.emulator.Permissions;
+import io.grpc.StatusRuntimeException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Calls into the emulated Cloud Run from other emulated services, without network traffic:
+ * Cloud Scheduler's HTTP targets reach the Cloud Run Admin API's {@code jobs/NAME:run} and the
+ * service URLs through it.
+ */
+public final class RunInvoker {
+
+  private static final Pattern RUN_JOB_URI =
+      Pattern.compile("https://run\\.googleapis\\.com/v2/(projects/[^/]+/locations/[^/]+/jobs/[^/:]+):run");
+
+  /**
+   * The outcome of one call, in HTTP terms.
+   *
+   * @param httpStatus HTTP status of the response
+   * @param message error message, empty on success
+   */
+  public record Result(int httpStatus, String message) {
+  }
+
+  private final RunContext run;
+  private final ExecutionRunner runner;
+  private final ServiceUrlServer urls;
+
+  RunInvoker(RunContext run, ExecutionRunner runner, ServiceUrlServer urls) {
+    this.run = run;
+    this.runner = runner;
+    this.urls = urls;
+  }
+
+  /** Returns the job name when the URI is the Cloud Run Admin API v2 {@code :run} method. */
+  public static Optional<String> runJobTarget(String uri) {
+    Matcher matcher = RUN_JOB_URI.matcher(uri);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  /**
+   * Runs a job as the service account whose OAuth token the call carries; the account needs
+   * {@code run.jobs.run} on the job or on the project, as {@code roles/run.invoker} grants.
+   */
+  public Result runJob(String jobName, String serviceAccountEmail) {
+    String member = "serviceAccount:" + serviceAccountEmail;
+    Optional<Job> job = run.world.read(() -> Optional.ofNullable(run.store.jobs.get(jobName)));
+    boolean allowed = run.world.read(() -> Permissions.granted(member, "run.jobs.run", run.store.policies.get(jobName))
+        || run.world.projectGrants(member, "run.jobs.run"));
+    if (!allowed) {
+      return new Result(403, "Permission 'run.jobs.run' denied on resource '" + jobName + "' (or resource may not exist).");
+    }
+    if (job.isEmpty()) {
+      return new Result(404, "Resource '" + RunNames.lastSegment(jobName) + "' of kind 'JOB' does not exist.");
+    }
+    try {
+      runner.runJob(RunJobRequest.newBuilder().setName(jobName).build());
+      return new Result(200, "");
+    } catch (StatusRuntimeException e) {
+      return new Result(e.getStatus().getCode() == io.grpc.Status.Code.FAILED_PRECONDITION ? 400 : 500, e.getStatus().getDescription());
+    }
+  }
+
+  /** Returns whether the URI is a service URL of this emulator. */
+  public boolean isServiceUrl(String uri) {
+    return uri.startsWith(urls.baseUrl() + ServiceUrlServer.PATH_PREFIX);
+  }
+
+  /** Sends a request to a service URL; an OIDC token counts as a bearer token. */
+  public Result callServiceUrl(String method, String uri, boolean withToken) {
+    String path = uri.substring(urls.baseUrl().length());
+    int query = path.indexOf('?');
+    ServiceUrlServer.Reply reply =
+        urls.serve(method, query < 0 ? path : path.substring(0, query), withToken ? "Bearer emulated-oidc-token" : null, "Google-Cloud-Scheduler", "127.0.0.1");
+    return new Result(reply.status(), reply.status() < 400 ? "" : "HTTP " + reply.status() + " from " + uri);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.terrace.emulator.run;
+
+import com.google.cloud.run.v2.CreateServiceRequest;
+import com.google.cloud.run.v2.DeleteServiceRequest;
+import com.google.cloud.run.v2.GetServiceRequest;
+import com.google.cloud.run.v2.ListServicesRequest;
+import com.google.cloud.run.v2.ListServicesResponse;
+import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.ServicesGrpc;
+import com.google.cloud.run.v2.UpdateServiceRequest;
+import com.google.iam.v1.GetIamPolicyRequest;
+import com.google.iam.v1.Policy;
+import com.google.iam.v1.SetIamPolicyRequest;
+import com.google.iam.v1.TestIamPermissionsRequest;
+import com.google.iam.v1.TestIamPermissionsResponse;
+import com.google.longrunning.Operation;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+
+/** The {@code google.cloud.run.v2.Services} gRPC service. */
+final class ServicesService extends ServicesGrpc.ServicesImplBase {
+
+  private final RunContext run;
+  private final ServiceDeployer deployer;
+  private final RunIam iam;
+
+  ServicesService(RunContext run, ServiceDeployer deployer) {
+    this.run = run;
+    this.deployer = deployer;
+    this.iam = new RunIam(run);
+  }
+
+  @Override
+  public void createService(CreateServiceRequest request, StreamObserver<Operation> response) {
+    Replies.send(response, deployer.create(request));
+  }
+
+  @Override
+  public void getService(GetServiceRequest request, StreamObserver<Service> response) {
+    String name = RunNames.parse(request.getName(), "services").name();
+    Service service = run.world.read(() -> run.store.services.get(name));
+    if (service == null) {
+      throw ServiceDeployer.notFound(name);
+    }
+    Replies.send(response, service);
+  }
+
+  @Override
+  public void listServices(ListServicesRequest request, StreamObserver<ListServicesResponse> response) {
+    RunNames.requireParent(request.getParent());
+    List<Service> services = run.world.read(() -> RunStore.childrenOf(run.store.services, request.getParent() + "/services"));
+    Paging.Page<Service> page = Paging.page(services, request.getPageSize(), request.getPageToken());
+    Replies.send(response, ListServicesResponse.newBuilder().addAllServices(page.items()).setNextPageToken(page.nextPageToken()).build());
+  }
+
+  @Override
+  public void updateService(UpdateServiceRequest request, StreamObserver<Operation> response) {
+    Replies.send(response, deployer.update(request));
+  }
+
+  @Override
+  public void deleteService(DeleteServiceRequest request, StreamObserver<Operation> response) {
+    Replies.send(response, deployer.delete(request));
+  }
+
+  @Override
+  public void getIamPolicy(GetIamPolicyRequest request, StreamObserver<Policy> response) {
+    Replies.send(response, iam.get(request, "services"));
+  }
+
+  @Override
+  public void setIamPolicy(SetIamPolicyRequest request, StreamObserver<Policy> response) {
+    Replies.send(response, iam.set(request, "services"));
+  }
+
+  @Override
+  public void testIamPermissions(TestIamPermissionsRequest request, StreamObserver<TestIamPermissionsResponse> response) {
+    Replies.send(response, iam.test(request, "services"));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.terrace.emulator.scheduler;
+
+import com.google.cloud.scheduler.v1.HttpTarget;
+import com.google.cloud.scheduler.v1.Job;
+import com.google.rpc.Code;
+import dev.terrace.emulator.World;
+import dev.terrace.emulator.run.RunInvoker;
+import dev.terrace.emulator.run.RunModule;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Delivers one attempt of a job to its target inside the emulator; no request leaves the
+ * process. Google API targets check the token type as Google's front end does: they need an
+ * OAuth access token, and an OIDC (ID) token is rejected with 401.
+ */
+final class TargetDispatcher {
+
+  /**
+   * The outcome of one attempt.
+   *
+   * @param code status recorded on the job ({@code OK} on success)
+   * @param httpStatus HTTP status the target returned, 0 when no request was made
+   * @param message error message, empty on success
+   */
+  record Outcome(Code code, int httpStatus, String message) {
+    static Outcome fromHttp(int httpStatus, String message) {
+      return new Outcome(codeOf(httpStatus), httpStatus, message);
+    }
+  }
+
+  // The message Google APIs return for a request that carries an ID token instead of an access token.
+  static final String ID_TOKEN_REJECTED =
+      "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid"
+          + " authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.";
+  static final String CREDENTIALS_MISSING =
+      "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other"
+          + " valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.";
+
+  private final World world;
+
+  TargetDispatcher(World world) {
+    this.world = world;
+  }
+
+  Outcome dispatch(Job job) {
+    if (!job.hasHttpTarget()) {
+      return new Outcome(Code.UNIMPLEMENTED, 0, "The emulator delivers HTTP targets only; " + job.getTargetCase() + " is not delivered.");
+    }
+    HttpTarget target = job.getHttpTarget();
+    String host = Optional.ofNullable(URI.create(target.getUri()).getHost()).orElse("");
+    if (host.equals("googleapis.com") || host.endsWith(".googleapis.com")) {
+      return callGoogleApi(target);
+    }
+    RunInvoker run = RunModule.invoker(world);
+    if (run.isServiceUrl(target.getUri())) {
+      RunInvoker.Result result = run.callServiceUrl(target.getHttpMethod().name(), target.getUri(), target.hasOidcToken() || target.hasOauthToken());
+      return Outcome.fromHttp(result.httpStatus(), result.message());
+    }
+    return new Outcome(Code.UNAVAILABLE, 0, "The emulator sends no requests outside the sandbox; " + target.getUri() + " was not called.");
+  }
+
+  private Outcome callGoogleApi(HttpTarget target) {
+    if (target.hasOidcToken()) {
+      return Outcome.fromHttp(401, ID_TOKEN_REJECTED);
+    }
+    if (!target.hasOauthToken()) {
+      return Outcome.fromHttp(401, CREDENTIALS_MISSING);
+    }
+    Optional<String> jobName = RunInvoker.runJobTarget(target.getUri());
+    if (jobName.isEmpty()) {
+      return Outcome.fromHttp(404, "The emulator serves no Google API method at " + target.getUri() + ".");
+    }
+    RunInvoker.Result result = RunModule.invoker(world).runJob(jobName.get(), target.getOauthToken().getServiceAccountEmail());
+    return Outcome.fromHttp(result.httpStatus(), result.message());
+  }
+
+  static Code codeOf(int httpStatus) {
+    if (httpStatus >= 200 && httpStatus < 300) {
+      return Code.OK;
+    }
+    return switch (httpStatus) {
+      case 400 -> Code.INVALID_ARGUMENT;
+      case 401 -> Code.UNAUTHENTICATED;
+      case 403 -> Code.PERMISSION_DENIED;
+      case 404 -> Code.NOT_FOUND;
+      case 409 -> Code.ABORTED;
+      case 429 -> Code.RESOURCE_EXHAUSTED;
+      case 500 -> Code.INTERNAL;
+      case 501 -> Code.UNIMPLEMENTED;
+      case 503 -> Code.UNAVAILABLE;
+      case 504 -> Code.DEADLINE_EXCEEDED;
+      default -> Code.UNKNOWN;
+    };
+  }
+}

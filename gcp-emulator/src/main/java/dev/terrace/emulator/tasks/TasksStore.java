@@ -1,0 +1,293 @@
+package dev.terrace.emulator.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.tasks.v2.Queue;
+import com.google.cloud.tasks.v2.Task;
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.util.FieldMaskUtil;
+import com.google.protobuf.util.Timestamps;
+import dev.terrace.emulator.ProtoJson;
+import dev.terrace.emulator.StateSection;
+import io.grpc.Status;
+import dev.terrace.emulator.World;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Cloud Tasks state: queues with their tasks, and the names of recently deleted queues and
+ * tasks, which Cloud Tasks keeps reserved for a while.
+ */
+final class TasksStore implements StateSection {
+
+  static final String QUEUE_TOMBSTONE_MESSAGE =
+      "The queue cannot be created because a queue with this name existed too recently.";
+  static final String QUEUE_GONE_MESSAGE =
+      "The queue no longer exists, though a queue with this name existed recently.";
+  static final String TASK_TOMBSTONE_MESSAGE =
+      "The task cannot be created because a task with this name existed too recently. For more"
+          + " information about task de-duplication see"
+          + " https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks/create#body.request_body.FIELDS.task.";
+
+  // Cloud Tasks reserves the name of a deleted task of an API-created queue for about an hour.
+  private static final Duration TASK_TOMBSTONE_PERIOD = Duration.ofHours(1);
+
+  private final World world;
+  private final Clock clock;
+  private final Duration queueTombstonePeriod;
+  private final Map<String, Queue> queues = new TreeMap<>();
+  private final Map<String, Map<String, Task>> tasksByQueue = new TreeMap<>();
+  private final Map<String, Instant> deletedQueues = new TreeMap<>();
+  private final Map<String, Instant> deletedTasks = new TreeMap<>();
+
+  TasksStore(World world) {
+    this.world = world;
+    this.clock = world.clock();
+    this.queueTombstonePeriod = world.config().queueTombstonePeriod();
+  }
+
+  Queue createQueue(String parent, Queue requested) {
+    QueueName name = QueueName.parse(requested.getName());
+    if (!name.parent().equals(parent)) {
+      throw Status.INVALID_ARGUMENT
+          .withDescription("The queue name \"" + name + "\" is not in the parent \"" + parent + "\".")
+          .asRuntimeException();
+    }
+    String key = name.toString();
+    if (queues.containsKey(key)) {
+      throw Status.ALREADY_EXISTS.withDescription("Queue already exists").asRuntimeException();
+    }
+    if (isTombstoned(key)) {
+      throw Status.FAILED_PRECONDITION.withDescription(QUEUE_TOMBSTONE_MESSAGE).asRuntimeException();
+    }
+    Queue created =
+        QueueDefaults.apply(requested).toBuilder()
+            .setName(key)
+            .setState(Queue.State.RUNNING)
+            .clearPurgeTime()
+            .build();
+    queues.put(key, created);
+    tasksByQueue.put(key, new LinkedHashMap<>());
+    return created;
+  }
+
+  Queue getQueue(String queueName) {
+    return requireQueue(QueueName.parse(queueName).toString(), false);
+  }
+
+  List<Queue> listQueues(String parent) {
+    String prefix = QueueName.requireParent(parent) + "/queues/";
+    List<Queue> found = new ArrayList<>();
+    queues.forEach(
+        (key, queue) -> {
+          if (key.startsWith(prefix)) {
+            found.add(queue);
+          }
+        });
+    return found;
+  }
+
+  /** Updates the fields in {@code mask} (all fields when it is empty); creates a missing queue. */
+  Queue updateQueue(Queue requested, FieldMask mask) {
+    String key = QueueName.parse(requested.getName()).toString();
+    Queue existing = queues.get(key);
+    if (existing == null) {
+      return createQueue(QueueName.parse(key).parent(), requested);
+    }
+    Queue.Builder updated = existing.toBuilder();
+    if (mask.getPathsCount() == 0) {
+      updated.setRateLimits(requested.getRateLimits()).setRetryConfig(requested.getRetryConfig());
+      updated.setStackdriverLoggingConfig(requested.getStackdriverLoggingConfig());
+      if (requested.hasAppEngineRoutingOverride()) {
+        updated.setAppEngineRoutingOverride(requested.getAppEngineRoutingOverride());
+      }
+    } else {
+      rejectOutputOnlyPaths(mask);
+      FieldMaskUtil.merge(mask, requested, updated);
+    }
+    Queue result = QueueDefaults.apply(updated.setName(key).build());
+    queues.put(key, result);
+    return result;
+  }
+
+  void deleteQueue(String queueName) {
+    String key = QueueName.parse(queueName).toString();
+    requireQueue(key, true);
+    queues.remove(key);
+    tasksByQueue.remove(key);
+    deletedQueues.put(key, clock.instant());
+  }
+
+  Queue setQueueState(String queueName, Queue.State state) {
+    String key = QueueName.parse(queueName).toString();
+    Queue updated = requireQueue(key, true).toBuilder().setState(state).build();
+    queues.put(key, updated);
+    return updated;
+  }
+
+  Queue purgeQueue(String queueName) {
+    String key = QueueName.parse(queueName).toString();
+    Queue queue = requireQueue(key, true);
+    Instant now = clock.instant();
+    tasksByQueue.get(key).keySet().forEach(taskName -> deletedTasks.put(taskName, now));
+    tasksByQueue.get(key).clear();
+    Queue updated = queue.toBuilder().setPurgeTime(Timestamps.fromMillis(now.toEpochMilli())).build();
+    queues.put(key, updated);
+    return updated;
+  }
+
+  Task createTask(String queueName, Task requested) {
+    String queueKey = QueueName.parse(queueName).toString();
+    requireQueueForTask(queueKey);
+    Map<String, Task> tasks = tasksByQueue.get(queueKey);
+    String taskName = requested.getName().isEmpty() ? queueKey + "/tasks/" + newTaskId() : requested.getName();
+    if (!taskName.startsWith(queueKey + "/tasks/") || taskName.endsWith("/tasks/")) {
+      throw Status.INVALID_ARGUMENT
+          .withDescription("Task name \"" + taskName + "\" must be in the queue \"" + queueKey + "\".")
+          .asRuntimeException();
+    }
+    if (tasks.containsKey(taskName)) {
+      throw Status.ALREADY_EXISTS.withDescription("Requested entity already exists").asRuntimeException();
+    }
+    Instant deletedAt = deletedTasks.get(taskName);
+    if (deletedAt != null && deletedAt.plus(TASK_TOMBSTONE_PERIOD).isAfter(clock.instant())) {
+      throw Status.ALREADY_EXISTS.withDescription(TASK_TOMBSTONE_MESSAGE).asRuntimeException();
+    }
+    var now = Timestamps.fromMillis(clock.millis());
+    Task.Builder task = requested.toBuilder().setName(taskName).setCreateTime(now);
+    if (!requested.hasScheduleTime() || Timestamps.compare(requested.getScheduleTime(), now) < 0) {
+      task.setScheduleTime(now);
+    }
+    if (!requested.hasDispatchDeadline()) {
+      // Cloud Tasks waits ten minutes for an HTTP target by default.
+      task.setDispatchDeadline(com.google.protobuf.Duration.newBuilder().setSeconds(600));
+    }
+    Task created = task.build();
+    tasks.put(taskName, created);
+    return created;
+  }
+
+  Task getTask(String taskName) {
+    Task task = tasksByQueue.getOrDefault(queueOf(taskName), Map.of()).get(taskName);
+    if (task == null) {
+      throw Status.NOT_FOUND.withDescription("Requested entity was not found.").asRuntimeException();
+    }
+    return task;
+  }
+
+  List<Task> listTasks(String queueName) {
+    String key = QueueName.parse(queueName).toString();
+    requireQueue(key, false);
+    return new ArrayList<>(tasksByQueue.get(key).values());
+  }
+
+  void deleteTask(String taskName) {
+    getTask(taskName);
+    tasksByQueue.get(queueOf(taskName)).remove(taskName);
+    deletedTasks.put(taskName, clock.instant());
+  }
+
+  private Queue requireQueue(String key, boolean failIfRecentlyDeleted) {
+    Queue queue = queues.get(key);
+    if (queue != null) {
+      return queue;
+    }
+    if (failIfRecentlyDeleted && isTombstoned(key)) {
+      throw Status.FAILED_PRECONDITION.withDescription(QUEUE_GONE_MESSAGE).asRuntimeException();
+    }
+    throw Status.NOT_FOUND.withDescription("Requested entity was not found.").asRuntimeException();
+  }
+
+  // Cloud Tasks answers a task write on a missing queue with FAILED_PRECONDITION, not NOT_FOUND.
+  private void requireQueueForTask(String key) {
+    if (queues.containsKey(key)) {
+      return;
+    }
+    String message = isTombstoned(key) ? QUEUE_GONE_MESSAGE : "Queue does not exist.";
+    throw Status.FAILED_PRECONDITION.withDescription(message).asRuntimeException();
+  }
+
+  private boolean isTombstoned(String key) {
+    Instant deletedAt = deletedQueues.get(key);
+    return deletedAt != null && deletedAt.plus(queueTombstonePeriod).isAfter(clock.instant());
+  }
+
+  private static void rejectOutputOnlyPaths(FieldMask mask) {
+    for (String path : mask.getPathsList()) {
+      if (path.equals("name") || path.equals("state") || path.equals("purge_time")) {
+        throw Status.INVALID_ARGUMENT
+            .withDescription("The update mask path \"" + path + "\" names an output-only field of Queue.")
+            .asRuntimeException();
+      }
+    }
+  }
+
+  private static String queueOf(String taskName) {
+    int index = taskName == null ? -1 : taskName.indexOf("/tasks/");
+    if (index < 0) {
+      throw Status.INVALID_ARGUMENT
+          .withDescription(
+              "Task name \""
+                  + taskName
+                  + "\" must have the form projects/PROJECT_ID/locations/LOCATION_ID/queues/QUEUE_ID/tasks/TASK_ID.")
+          .asRuntimeException();
+    }
+    return taskName.substring(0, index);
+  }
+
+  // Task ids Cloud Tasks generates are long decimal numbers.
+  private static String newTaskId() {
+    return Long.toUnsignedString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+  }
+
+  @Override
+  public String sectionName() {
+    return "cloudtasks";
+  }
+
+  @Override
+  public JsonNode save() {
+    ObjectNode root = ProtoJson.MAPPER.createObjectNode();
+    ArrayNode savedQueues = root.putArray("queues");
+    queues.forEach(
+        (key, queue) -> {
+          ObjectNode entry = savedQueues.addObject();
+          entry.set("queue", ProtoJson.toJson(queue));
+          ArrayNode savedTasks = entry.putArray("tasks");
+          tasksByQueue.get(key).values().forEach(task -> savedTasks.add(ProtoJson.toJson(task)));
+        });
+    ObjectNode queueTombstones = root.putObject("deletedQueues");
+    deletedQueues.forEach((key, when) -> queueTombstones.put(key, when.toString()));
+    ObjectNode taskTombstones = root.putObject("deletedTasks");
+    deletedTasks.forEach((key, when) -> taskTombstones.put(key, when.toString()));
+    return root;
+  }
+
+  @Override
+  public void load(JsonNode saved) {
+    queues.clear();
+    tasksByQueue.clear();
+    deletedQueues.clear();
+    deletedTasks.clear();
+    for (JsonNode entry : saved.path("queues")) {
+      Queue queue = ProtoJson.fromJson(entry.get("queue"), Queue.newBuilder());
+      Map<String, Task> tasks = new LinkedHashMap<>();
+      for (JsonNode task : entry.path("tasks")) {
+        Task parsed = ProtoJson.fromJson(task, Task.newBuilder());
+        tasks.put(parsed.getName(), parsed);
+      }
+      queues.put(queue.getName(), queue);
+      tasksByQueue.put(queue.getName(), tasks);
+    }
+    saved.path("deletedQueues").fields().forEachRemaining(e -> deletedQueues.put(e.getKey(), Instant.parse(e.getValue().asText())));
+    saved.path("deletedTasks").fields().forEachRemaining(e -> deletedTasks.put(e.getKey(), Instant.parse(e.getValue().asText())));
+  }
+}
