@@ -8,6 +8,7 @@ import dev.terrace.emulator.grpc.ApiEnablementInterceptor;
 import dev.terrace.emulator.grpc.ExceptionStatusInterceptor;
 import dev.terrace.emulator.http.ApiEnablementFilter;
 import dev.terrace.emulator.http.HttpApiServer;
+import dev.terrace.emulator.logging.AdminActivityInterceptor;
 import dev.terrace.emulator.requestlog.RequestLog;
 import dev.terrace.emulator.requestlog.RequestLogFilter;
 import dev.terrace.emulator.requestlog.RequestLogInterceptor;
@@ -107,7 +108,9 @@ public final class Emulator implements AutoCloseable {
     for (ServerServiceDefinition service : context.services) {
       builder.addService(service);
     }
-    // Interceptors added later run first: the request log sees every outcome, faults included.
+    // Interceptors added later run first: the request log sees every outcome, faults included,
+    // and only calls that passed the faults reach the audit log.
+    builder.intercept(new AdminActivityInterceptor(world, service -> service.startsWith("google.logging.") ? null : context.apiOfService.get(service)));
     builder.intercept(new FaultInterceptor(faults, service -> context.apiOfService.getOrDefault(service, service), config.projectNumber()));
     builder.intercept(new RequestLogInterceptor(requestLog));
     grpcServer = builder.build().start();

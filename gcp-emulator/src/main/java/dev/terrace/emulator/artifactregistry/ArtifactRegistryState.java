@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.devtools.artifactregistry.v1.DockerImage;
 import com.google.devtools.artifactregistry.v1.Repository;
+import com.google.iam.v1.Policy;
 import com.google.protobuf.Timestamp;
+import dev.terrace.emulator.IamPolicies;
 import dev.terrace.emulator.ProtoJson;
 import dev.terrace.emulator.StateSection;
 import dev.terrace.emulator.World;
@@ -32,6 +34,7 @@ public final class ArtifactRegistryState implements StateSection {
   private final World world;
   private final Map<String, Repository> repositories = new LinkedHashMap<>();
   private final Map<String, DockerImage> images = new LinkedHashMap<>();
+  private final Map<String, Policy> policies = new LinkedHashMap<>();
 
   public ArtifactRegistryState(World world) {
     this.world = world;
@@ -51,13 +54,31 @@ public final class ArtifactRegistryState implements StateSection {
   }
 
   public void putRepository(Repository repository) {
-    world.update(() -> repositories.put(repository.getName(), repository));
+    world.update(() -> {
+      repositories.put(repository.getName(), repository);
+      policies.putIfAbsent(repository.getName(), IamPolicies.empty());
+    });
+  }
+
+  /** Returns the repository's IAM policy; the caller checks that the repository exists. */
+  public Policy policy(String repositoryName) {
+    return world.read(() -> policies.getOrDefault(repositoryName, IamPolicies.empty()));
+  }
+
+  /** Stores a setIamPolicy request; fails with ABORTED on a stale etag. */
+  public Policy setPolicy(String repositoryName, Policy requested) {
+    return world.write(() -> {
+      Policy stored = IamPolicies.replace(policies.getOrDefault(repositoryName, IamPolicies.empty()), requested);
+      policies.put(repositoryName, stored);
+      return stored;
+    });
   }
 
   /** Deletes the repository and every image in it. */
   public void deleteRepository(String name) {
     world.update(() -> {
       repositories.remove(name);
+      policies.remove(name);
       images.keySet().removeIf(imageName -> imageName.startsWith(name + "/"));
     });
   }
@@ -164,6 +185,8 @@ public final class ArtifactRegistryState implements StateSection {
     repositories.values().forEach(r -> repositoryArray.add(ProtoJson.toJson(r)));
     ArrayNode imageArray = saved.putArray("images");
     images.values().forEach(i -> imageArray.add(ProtoJson.toJson(i)));
+    ObjectNode policyNode = saved.putObject("policies");
+    policies.forEach((name, policy) -> policyNode.set(name, ProtoJson.toJson(policy)));
     return saved;
   }
 
@@ -171,6 +194,8 @@ public final class ArtifactRegistryState implements StateSection {
   public void load(JsonNode saved) {
     repositories.clear();
     images.clear();
+    policies.clear();
+    saved.path("policies").fields().forEachRemaining(e -> policies.put(e.getKey(), ProtoJson.fromJson(e.getValue(), Policy.newBuilder())));
     for (JsonNode node : saved.path("repositories")) {
       Repository repository = ProtoJson.fromJson(node, Repository.newBuilder());
       repositories.put(repository.getName(), repository);

@@ -155,7 +155,10 @@ public final class HttpApiServer implements AutoCloseable {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       Optional<Route> found = routes.stream().filter(r -> r.match(method, path).isPresent()).findFirst();
-      found.ifPresent(route -> exchange.setAttribute(ROUTE_ATTRIBUTE, route));
+      found.ifPresent(route -> {
+        exchange.setAttribute(ROUTE_ATTRIBUTE, route);
+        exchange.setAttribute(RESOURCE_ATTRIBUTE, route.resourceNamer().apply(route.match(method, path).orElseThrow()));
+      });
       chain.doFilter(exchange);
     }
 

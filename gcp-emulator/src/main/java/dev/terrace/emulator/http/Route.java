@@ -5,14 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One HTTP route: a method, a path pattern such as {@code /storage/v1/b/{bucket}/o/{object}}, the
  * API method id it serves (used by the request log and fault targets) and its handler. Segments
  * are matched on the raw path and decoded afterwards, so an object name with an encoded {@code /}
- * stays one segment.
+ * stays one segment. {@code resourceNamer} turns the path parameters into the resource name the
+ * request log records.
  */
-public record Route(String httpMethod, String pattern, String methodId, String api, Handler handler) {
+public record Route(
+    String httpMethod,
+    String pattern,
+    String methodId,
+    String api,
+    Function<Map<String, String>, String> resourceNamer,
+    Handler handler) {
 
   /** Serves one matched request; fails by throwing {@link HttpApiException}. */
   @FunctionalInterface

@@ -52,7 +52,8 @@ public final class RequestLogInterceptor implements ServerInterceptor {
     };
   }
 
-  static String resourceOf(Message request) {
+  /** Returns the resource a request names, or an empty string. */
+  public static String resourceOf(Message request) {
     for (String field : RESOURCE_FIELDS) {
       FieldDescriptor descriptor = request.getDescriptorForType().findFieldByName(field);
       if (descriptor != null && !descriptor.isRepeated() && descriptor.getType() == FieldDescriptor.Type.STRING) {
