@@ -1,0 +1,9 @@
+package dev.terrace.cli;
+
+/** A failure the user can fix, with a message that says how; printed without a trace. */
+final class UserError extends RuntimeException {
+
+    UserError(String message) {
+        super(message);
+    }
+}

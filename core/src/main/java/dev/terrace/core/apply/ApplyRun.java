@@ -1,0 +1,261 @@
+package dev.terrace.core.apply;
+
+import dev.terrace.core.apply.ResourceOutcome.Status;
+import dev.terrace.core.event.EngineEvent;
+import dev.terrace.core.event.EngineListener;
+import dev.terrace.core.graph.ResourceGraph;
+import dev.terrace.core.model.Address;
+import dev.terrace.core.plan.Plan;
+import dev.terrace.core.plan.ResourceChange;
+import dev.terrace.core.port.CloudException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One apply in progress: the dependency counters, the worker pool, the retry timer and the
+ * outcomes so far. Every counter is guarded by {@code this}.
+ */
+final class ApplyRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyRun.class);
+
+    private final Plan plan;
+    private final ChangeExecutor executor;
+    private final ApplyOptions options;
+    private final EngineListener listener;
+    private final CancelToken cancel;
+    private final Map<Address, ResourceChange> changes = new LinkedHashMap<>();
+    private final ResourceGraph graph;
+    private final Map<Address, Integer> waitingOn = new HashMap<>();
+    private final Map<Address, ResourceOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<Address, Instant> firstAttempt = new HashMap<>();
+    private final Map<Address, ScheduledFuture<?>> retries = new HashMap<>();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+
+    ApplyRun(Plan plan, ChangeExecutor executor, ApplyOptions options, EngineListener listener, CancelToken cancel) {
+        this.plan = plan;
+        this.executor = executor;
+        this.options = options;
+        this.listener = listener;
+        this.cancel = cancel;
+        Map<Address, Collection<Address>> edges = new LinkedHashMap<>();
+        plan.changes().forEach(change -> {
+            changes.put(change.address(), change);
+            edges.put(change.address(), change.dependsOn());
+        });
+        this.graph = new ResourceGraph(edges);
+        this.workers = Executors.newFixedThreadPool(options.parallelism(), named("terrace-apply"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("terrace-retry"));
+    }
+
+    ApplyResult run() {
+        Instant started = Instant.now();
+        long toChange = plan.changes().stream().filter(change -> change.action().changesCloud()).count();
+        listener.onEvent(new EngineEvent.ApplyStarted(started, plan.stack(), (int) toChange, options.parallelism()));
+        cancel.onCancel(this::cancelPending);
+        try {
+            List<Address> ready = new ArrayList<>();
+            synchronized (this) {
+                for (Address address : graph.nodes()) {
+                    int count = graph.dependenciesOf(address).size();
+                    waitingOn.put(address, count);
+                    if (count == 0) {
+                        ready.add(address);
+                    }
+                }
+            }
+            ready.forEach(address -> submit(address, 1));
+            awaitAll();
+        } finally {
+            workers.shutdownNow();
+            timer.shutdownNow();
+        }
+        Duration elapsed = Duration.between(started, Instant.now());
+        List<ResourceOutcome> ordered = new ArrayList<>();
+        synchronized (this) {
+            plan.changes().forEach(change -> ordered.add(outcomes.get(change.address())));
+        }
+        listener.onEvent(new EngineEvent.ApplyFinished(Instant.now(), plan.stack(), ordered, cancel.isCancelled(),
+                elapsed));
+        return new ApplyResult(executor.state(), ordered, cancel.isCancelled(), elapsed);
+    }
+
+    private synchronized void awaitAll() {
+        while (outcomes.size() < changes.size()) {
+            try {
+                wait();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                cancel.cancel();
+                return;
+            }
+        }
+    }
+
+    private void submit(Address address, int attempt) {
+        try {
+            workers.execute(() -> attempt(address, attempt));
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            finish(address, Status.SKIPPED, attempt - 1, Messages.CANCELLED, null);
+        }
+    }
+
+    private void attempt(Address address, int attempt) {
+        ResourceChange change = changes.get(address);
+        if (cancel.isCancelled()) {
+            finish(address, Status.SKIPPED, attempt - 1, Messages.CANCELLED, null);
+            return;
+        }
+        synchronized (this) {
+            firstAttempt.putIfAbsent(address, Instant.now());
+            retries.remove(address);
+        }
+        if (change.action().changesCloud()) {
+            listener.onEvent(new EngineEvent.ResourceStarted(Instant.now(), address, change.action(), attempt));
+        }
+        try {
+            executor.execute(change);
+            finish(address, Status.SUCCEEDED, attempt, null, null);
+        } catch (CloudException failed) {
+            handleFailure(address, change, attempt, failed);
+        } catch (RuntimeException unexpected) {
+            LOG.error("Unexpected failure applying {} ({})", address, change.action(), unexpected);
+            finish(address, Status.FAILED, attempt, unexpected.getClass().getSimpleName() + ": "
+                    + unexpected.getMessage(), null);
+        }
+    }
+
+    private void handleFailure(Address address, ResourceChange change, int attempt, CloudException failed) {
+        Duration spent;
+        synchronized (this) {
+            spent = Duration.between(firstAttempt.get(address), Instant.now());
+        }
+        Duration delay = options.retry().delayAfter(attempt, failed.retryDelay().orElse(null));
+        boolean withinBudget = spent.plus(delay).compareTo(options.retry().budget()) <= 0;
+        if (!failed.retryable() || !withinBudget || cancel.isCancelled()) {
+            String message = failed.category() + ": " + failed.getMessage()
+                    + (failed.retryable() && !withinBudget ? " (gave up after " + attempt + " attempts)" : "");
+            LOG.warn("Applying {} failed for good: {}", address, message);
+            finish(address, Status.FAILED, attempt, message, null);
+            return;
+        }
+        LOG.info("Retrying {} in {} ms after attempt {}: {} {}", address, delay.toMillis(), attempt,
+                failed.category(), failed.getMessage());
+        listener.onEvent(new EngineEvent.ResourceRetrying(Instant.now(), address, change.action(), attempt, delay,
+                failed.category().name(), failed.getMessage()));
+        synchronized (this) {
+            if (outcomes.containsKey(address)) {
+                return;
+            }
+            try {
+                retries.put(address, timer.schedule(() -> submit(address, attempt + 1), delay.toMillis(),
+                        TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                // The run is ending; finish below records the resource as skipped.
+            }
+        }
+        if (cancel.isCancelled()) {
+            finish(address, Status.SKIPPED, attempt, Messages.CANCELLED, null);
+        }
+    }
+
+    /** Records an outcome, releases dependents on success, and skips them on anything else. */
+    private void finish(Address address, Status status, int attempts, String message, Address cause) {
+        List<Address> nowReady = new ArrayList<>();
+        List<ResourceOutcome> finished = new ArrayList<>();
+        synchronized (this) {
+            if (outcomes.containsKey(address)) {
+                return;
+            }
+            ResourceOutcome outcome = outcome(address, status, attempts, message, cause);
+            outcomes.put(address, outcome);
+            finished.add(outcome);
+            if (status == Status.SUCCEEDED) {
+                for (Address dependent : graph.dependentsOf(address)) {
+                    if (waitingOn.merge(dependent, -1, Integer::sum) == 0 && !outcomes.containsKey(dependent)) {
+                        nowReady.add(dependent);
+                    }
+                }
+            } else {
+                Address root = cause != null ? cause : address;
+                for (Address dependent : graph.transitiveDependentsOf(address)) {
+                    if (!outcomes.containsKey(dependent)) {
+                        ResourceOutcome skipped = outcome(dependent, Status.SKIPPED, 0,
+                                status == Status.FAILED ? Messages.dependsOnFailed(root) : Messages.CANCELLED, root);
+                        outcomes.put(dependent, skipped);
+                        finished.add(skipped);
+                        cancelRetry(dependent);
+                    }
+                }
+            }
+            notifyAll();
+        }
+        finished.forEach(outcome -> {
+            if (outcome.status() != Status.SUCCEEDED || changes.get(outcome.address()).action().changesCloud()) {
+                listener.onEvent(new EngineEvent.ResourceFinished(Instant.now(), outcome));
+            }
+        });
+        nowReady.forEach(ready -> submit(ready, 1));
+    }
+
+    private ResourceOutcome outcome(Address address, Status status, int attempts, String message, Address cause) {
+        Instant first = firstAttempt.get(address);
+        Duration elapsed = first == null ? Duration.ZERO : Duration.between(first, Instant.now());
+        return new ResourceOutcome(address, changes.get(address).action(), status, attempts, elapsed, message, cause);
+    }
+
+    private void cancelRetry(Address address) {
+        ScheduledFuture<?> pending = retries.remove(address);
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    /** On cancel, pending retries and unstarted changes end as skipped; running ones finish. */
+    private void cancelPending() {
+        List<Address> waiting;
+        synchronized (this) {
+            waiting = new ArrayList<>(retries.keySet());
+            waiting.forEach(this::cancelRetry);
+        }
+        waiting.forEach(address -> finish(address, Status.SKIPPED, 0, Messages.CANCELLED, null));
+        List<Address> unstarted;
+        synchronized (this) {
+            unstarted = graph.nodes().stream()
+                    .filter(address -> !outcomes.containsKey(address) && !firstAttempt.containsKey(address))
+                    .toList();
+        }
+        unstarted.forEach(address -> finish(address, Status.SKIPPED, 0, Messages.CANCELLED, null));
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Outcome messages, from the engine's bundle. */
+    private static final class Messages {
+        static final String CANCELLED = dev.terrace.core.diag.Messages.get("apply.cancelled");
+
+        static String dependsOnFailed(Address root) {
+            return dev.terrace.core.diag.Messages.get("apply.skipped_dependency", root);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.terrace.core.validate;
+
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * One product's rule for a name, with the rule in words so that a diagnostic can state it.
+ *
+ * @param what what is being named, such as "bucket name"
+ * @param rule the rule as users read it
+ */
+record NamingRule(String what, String rule, Predicate<String> test) {
+
+    static NamingRule pattern(String what, String rule, String regex) {
+        Pattern compiled = Pattern.compile(regex);
+        return new NamingRule(what, rule, value -> compiled.matcher(value).matches());
+    }
+
+    /** Returns the rule's words when the value breaks it. */
+    Optional<String> check(String value) {
+        return value != null && test.test(value) ? Optional.empty() : Optional.of(rule);
+    }
+}
