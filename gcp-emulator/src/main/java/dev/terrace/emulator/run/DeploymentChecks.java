@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The checks Cloud Run makes on a service or job template. Some run when the request arrives and
- * reject it; the others run while the revision deploys, so their failure leaves the resource in
+ * reject it. The others run while the revision deploys, so their failure leaves the resource in
  * place with a failed condition, as on the real service.
  */
 final class DeploymentChecks {
@@ -145,13 +145,13 @@ final class DeploymentChecks {
   private Optional<Failure> checkSecret(String field, String secret, String version, String runtimeAccount) {
     String secretId = secret.contains("/") ? RunNames.lastSegment(secret) : secret;
     String secretName = "projects/" + world.projectId() + "/secrets/" + secretId;
-    String wanted = version == null || version.isEmpty() ? "latest" : version;
-    String shown = "projects/" + world.projectNumber() + "/secrets/" + secretId + "/versions/" + wanted;
-    if (!world.secrets().hasEnabledVersion(secretName, wanted)) {
+    String versionId = version == null || version.isEmpty() ? "latest" : version;
+    String reported = "projects/" + world.projectNumber() + "/secrets/" + secretId + "/versions/" + versionId;
+    if (!world.secrets().hasEnabledVersion(secretName, versionId)) {
       return Optional.of(
           new Failure(
               Code.FAILED_PRECONDITION,
-              field + ": Secret " + shown + " was not found",
+              field + ": Secret " + reported + " was not found",
               Condition.CommonReason.SECRETS_ACCESS_CHECK_FAILED));
     }
     if (!world.mayAccessSecret("serviceAccount:" + runtimeAccount, secretName)) {
@@ -160,7 +160,7 @@ final class DeploymentChecks {
               Code.FAILED_PRECONDITION,
               field
                   + ": Permission denied on secret: "
-                  + shown
+                  + reported
                   + " for Revision service account "
                   + runtimeAccount
                   + ". The service account used must be granted the 'Secret Manager Secret Accessor'"

@@ -203,7 +203,7 @@ final class ExecutionRunner {
               .build();
       finishTasks(failed, now, Condition.State.CONDITION_FAILED, exitCode);
       store(failed, ExecutionReference.CompletionStatus.EXECUTION_FAILED);
-      // NOTE: the status code of a failed execution's operation is not documented; the emulator
+      // NOTE: the status code of a failed execution's operation is not documented. The emulator
       // uses FAILED_PRECONDITION with the message gcloud prints for the first failed task.
       run.world.operations().fail(operationName, GrpcErrors.status(Code.FAILED_PRECONDITION, message));
       run.logs.jobEvent(jobOf(executionName), "ERROR", message);
@@ -337,10 +337,10 @@ final class ExecutionRunner {
         changed.clearArgs().addAllArgs(override.getArgsList());
       }
       for (EnvVar env : override.getEnvList()) {
-        List<EnvVar> kept = new ArrayList<>(changed.getEnvList());
-        kept.removeIf(existing -> existing.getName().equals(env.getName()));
-        kept.add(env);
-        changed.clearEnv().addAllEnv(kept);
+        List<EnvVar> merged = new ArrayList<>(changed.getEnvList());
+        merged.removeIf(existing -> existing.getName().equals(env.getName()));
+        merged.add(env);
+        changed.clearEnv().addAllEnv(merged);
       }
       return changed.build();
     }

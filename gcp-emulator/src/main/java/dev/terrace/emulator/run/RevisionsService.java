@@ -44,7 +44,7 @@ final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
     Replies.send(response, ListRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.nextPageToken()).build());
   }
 
-  /** Deletes a revision that no traffic reaches; Cloud Run refuses to delete a serving one. */
+  /** Deletes a revision that no traffic reaches. Cloud Run rejects the deletion of a serving one. */
   @Override
   public void deleteRevision(DeleteRevisionRequest request, StreamObserver<Operation> response) {
     String name = request.getName();

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the Cloud Run services share: the world, the Cloud Run state, settings and a timer. */
+/** The objects the Cloud Run services share: the world, the Cloud Run state, settings and a timer. */
 final class RunContext {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);

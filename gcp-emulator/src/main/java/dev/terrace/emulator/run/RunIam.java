@@ -32,18 +32,18 @@ final class RunIam {
     });
   }
 
-  /** Returns the requested permissions the caller holds on the resource or on the project. */
+  /** Returns the requested permissions the caller has on the resource or on the project. */
   TestIamPermissionsResponse test(TestIamPermissionsRequest request, String collection) {
     String name = RunNames.parse(request.getResource(), collection).name();
     return run.world.read(() -> {
       Policy policy = requirePolicy(name);
-      TestIamPermissionsResponse.Builder held = TestIamPermissionsResponse.newBuilder();
+      TestIamPermissionsResponse.Builder granted = TestIamPermissionsResponse.newBuilder();
       for (String permission : request.getPermissionsList()) {
         if (Permissions.granted(run.world.caller(), permission, policy) || run.world.projectGrants(run.world.caller(), permission)) {
-          held.addPermissions(permission);
+          granted.addPermissions(permission);
         }
       }
-      return held.build();
+      return granted.build();
     });
   }
 

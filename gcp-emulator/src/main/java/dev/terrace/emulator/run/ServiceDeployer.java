@@ -292,9 +292,9 @@ final class ServiceDeployer {
     return requested.getTrafficList();
   }
 
-  static void requireEtag(String given, String current, String name) {
-    if (!given.isEmpty() && !given.equals(current)) {
-      throw GrpcErrors.aborted("The etag \"" + given + "\" of " + name + " is stale. Read the resource again and retry.");
+  static void requireEtag(String requested, String current, String name) {
+    if (!requested.isEmpty() && !requested.equals(current)) {
+      throw GrpcErrors.aborted("The etag \"" + requested + "\" of " + name + " is stale. Read the resource again and retry.");
     }
   }
 

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The URLs of Cloud Run services: one HTTP server on 127.0.0.1 where each service answers under
- * {@code /s/LOCATION/SERVICE}. It stands in for the app the image would run, so it answers
- * {@code /health/} with {@code {"status": "ok"}} while a ready revision serves, and writes a
- * request log entry for every request.
+ * The URLs of Cloud Run services: one HTTP server on 127.0.0.1 that serves each service under
+ * {@code /s/LOCATION/SERVICE}. It stands in for the app the image would run, so {@code /health/}
+ * returns {@code {"status": "ok"}} while a ready revision serves. Every request gets a request
+ * log entry.
  */
 final class ServiceUrlServer implements AutoCloseable {
 
@@ -31,7 +31,7 @@ final class ServiceUrlServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceUrlServer.class);
 
   /**
-   * What a service URL returns.
+   * The response of a service URL.
    *
    * @param status HTTP status
    * @param contentType media type of the body

@@ -24,12 +24,12 @@ final class QueueDefaults {
     return builder.build();
   }
 
-  private static RateLimits rateLimits(RateLimits given) {
-    RateLimits.Builder builder = given.toBuilder();
-    if (given.getMaxDispatchesPerSecond() == 0) {
+  private static RateLimits rateLimits(RateLimits requested) {
+    RateLimits.Builder builder = requested.toBuilder();
+    if (requested.getMaxDispatchesPerSecond() == 0) {
       builder.setMaxDispatchesPerSecond(500);
     }
-    if (given.getMaxConcurrentDispatches() == 0) {
+    if (requested.getMaxConcurrentDispatches() == 0) {
       builder.setMaxConcurrentDispatches(1000);
     }
     // The burst size is output only: Cloud Tasks derives it from the dispatch rate.
@@ -37,18 +37,18 @@ final class QueueDefaults {
     return builder.build();
   }
 
-  private static RetryConfig retryConfig(RetryConfig given) {
-    RetryConfig.Builder builder = given.toBuilder();
-    if (given.getMaxAttempts() == 0) {
+  private static RetryConfig retryConfig(RetryConfig requested) {
+    RetryConfig.Builder builder = requested.toBuilder();
+    if (requested.getMaxAttempts() == 0) {
       builder.setMaxAttempts(100);
     }
-    if (!given.hasMinBackoff()) {
+    if (!requested.hasMinBackoff()) {
       builder.setMinBackoff(Duration.newBuilder().setNanos(100_000_000));
     }
-    if (!given.hasMaxBackoff()) {
+    if (!requested.hasMaxBackoff()) {
       builder.setMaxBackoff(Duration.newBuilder().setSeconds(3600));
     }
-    if (given.getMaxDoublings() == 0) {
+    if (requested.getMaxDoublings() == 0) {
       builder.setMaxDoublings(16);
     }
     return builder.build();

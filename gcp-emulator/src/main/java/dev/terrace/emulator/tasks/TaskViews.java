@@ -2,7 +2,7 @@ package dev.terrace.emulator.tasks;
 
 import com.google.cloud.tasks.v2.Task;
 
-/** Renders a task in the view a request asks for, as Cloud Tasks does. */
+/** Renders a task in the view a request names, as Cloud Tasks does. */
 final class TaskViews {
 
   private TaskViews() {

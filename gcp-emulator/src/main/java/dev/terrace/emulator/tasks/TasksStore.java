@@ -206,7 +206,7 @@ final class TasksStore implements StateSection {
     throw Status.NOT_FOUND.withDescription("Requested entity was not found.").asRuntimeException();
   }
 
-  // Cloud Tasks answers a task write on a missing queue with FAILED_PRECONDITION, not NOT_FOUND.
+  // Cloud Tasks rejects a task write on a missing queue with FAILED_PRECONDITION, not NOT_FOUND.
   private void requireQueueForTask(String key) {
     if (queues.containsKey(key)) {
       return;

@@ -178,12 +178,12 @@ class RunServicesTest {
         SetIamPolicyRequest.newBuilder().setResource(name).setPolicy(read.toBuilder().addBindings(Binding.newBuilder().setRole("roles/run.invoker").addMembers("allUsers"))).build());
     AbortedException stale = catchThrowableOfType(AbortedException.class, () -> services.setIamPolicy(
         SetIamPolicyRequest.newBuilder().setResource(name).setPolicy(read).build()));
-    var held = services.testIamPermissions(
+    var granted = services.testIamPermissions(
         TestIamPermissionsRequest.newBuilder().setResource(name).addPermissions("run.services.get").addPermissions("run.routes.invoke").build());
 
     assertThat(written.getEtag()).isNotEqualTo(read.getEtag());
     assertThat(stale).isNotNull();
-    assertThat(held.getPermissionsList()).containsExactly("run.services.get", "run.routes.invoke");
+    assertThat(granted.getPermissionsList()).containsExactly("run.services.get", "run.routes.invoke");
   }
 
   @Test

@@ -41,7 +41,7 @@ class CloudTasksTest {
     sandbox.close();
   }
 
-  /** The guide's queue: retry with 10 s to 600 s backoff, 5 attempts, 600 s retry duration. */
+  /** Returns the guide's queue: backoff 10 s to 600 s, 5 attempts, 600 s retry duration. */
   static Queue guideQueue(String id) {
     return Queue.newBuilder()
         .setName(PARENT + "/queues/" + id)
@@ -99,11 +99,11 @@ class CloudTasksTest {
     tasks.deleteQueue(PARENT + "/queues/tombstoned");
 
     FailedPreconditionException reused = catchThrowableOfType(FailedPreconditionException.class, () -> tasks.createQueue(PARENT, guideQueue("tombstoned")));
-    NotFoundException gone = catchThrowableOfType(NotFoundException.class, () -> tasks.getQueue(PARENT + "/queues/tombstoned"));
+    NotFoundException deleted = catchThrowableOfType(NotFoundException.class, () -> tasks.getQueue(PARENT + "/queues/tombstoned"));
 
     assertThat(reused).isNotNull();
     assertThat(reused.getMessage()).endsWith("The queue cannot be created because a queue with this name existed too recently.");
-    assertThat(gone).isNotNull();
+    assertThat(deleted).isNotNull();
   }
 
   @Test
