@@ -14,11 +14,17 @@ import com.google.cloud.run.v2.Task;
 import com.google.cloud.run.v2.TasksGrpc;
 import com.google.longrunning.Operation;
 import dev.terrace.emulator.GrpcErrors;
+import dev.terrace.emulator.Pages;
+import dev.terrace.emulator.Rpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
 /** The {@code google.cloud.run.v2.Executions} gRPC service. */
 final class ExecutionsService extends ExecutionsGrpc.ExecutionsImplBase {
+
+  // NOTE: Cloud Run does not document its page sizes; these are the emulator's choice.
+  private static final int DEFAULT_PAGE_SIZE = 100;
+  private static final int MAX_PAGE_SIZE = 1000;
 
   private final RunContext run;
   private final ExecutionRunner runner;
@@ -34,7 +40,7 @@ final class ExecutionsService extends ExecutionsGrpc.ExecutionsImplBase {
     if (execution == null) {
       throw GrpcErrors.notFound("Resource '" + RunNames.lastSegment(request.getName()) + "' of kind 'EXECUTION' does not exist.");
     }
-    Replies.send(response, execution);
+    Rpc.respond(response, execution);
   }
 
   @Override
@@ -46,18 +52,18 @@ final class ExecutionsService extends ExecutionsGrpc.ExecutionsImplBase {
       }
       return RunStore.childrenOf(run.store.executions, job + "/executions");
     });
-    Paging.Page<Execution> page = Paging.page(executions, request.getPageSize(), request.getPageToken());
-    Replies.send(response, ListExecutionsResponse.newBuilder().addAllExecutions(page.items()).setNextPageToken(page.nextPageToken()).build());
+    Pages.Page<Execution> page = Pages.page(executions, request.getPageSize(), request.getPageToken(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    Rpc.respond(response, ListExecutionsResponse.newBuilder().addAllExecutions(page.items()).setNextPageToken(page.nextPageToken()).build());
   }
 
   @Override
   public void cancelExecution(CancelExecutionRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, runner.cancel(request));
+    Rpc.respond(response, runner.cancel(request));
   }
 
   @Override
   public void deleteExecution(DeleteExecutionRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, runner.delete(request));
+    Rpc.respond(response, runner.delete(request));
   }
 
   /** The {@code google.cloud.run.v2.Tasks} gRPC service: the tasks of executions, read only. */
@@ -74,14 +80,14 @@ final class ExecutionsService extends ExecutionsGrpc.ExecutionsImplBase {
       if (task == null) {
         throw GrpcErrors.notFound("Resource '" + RunNames.lastSegment(request.getName()) + "' of kind 'TASK' does not exist.");
       }
-      Replies.send(response, task);
+      Rpc.respond(response, task);
     }
 
     @Override
     public void listTasks(ListTasksRequest request, StreamObserver<ListTasksResponse> response) {
       List<Task> tasks = run.world.read(() -> RunStore.childrenOf(run.store.tasks, request.getParent() + "/tasks"));
-      Paging.Page<Task> page = Paging.page(tasks, request.getPageSize(), request.getPageToken());
-      Replies.send(response, ListTasksResponse.newBuilder().addAllTasks(page.items()).setNextPageToken(page.nextPageToken()).build());
+      Pages.Page<Task> page = Pages.page(tasks, request.getPageSize(), request.getPageToken(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+      Rpc.respond(response, ListTasksResponse.newBuilder().addAllTasks(page.items()).setNextPageToken(page.nextPageToken()).build());
     }
   }
 }

@@ -15,11 +15,17 @@ import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.iam.v1.TestIamPermissionsRequest;
 import com.google.iam.v1.TestIamPermissionsResponse;
 import com.google.longrunning.Operation;
+import dev.terrace.emulator.Pages;
+import dev.terrace.emulator.Rpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
 /** The {@code google.cloud.run.v2.Jobs} gRPC service. */
 final class JobsService extends JobsGrpc.JobsImplBase {
+
+  // NOTE: Cloud Run does not document its page sizes; these are the emulator's choice.
+  private static final int DEFAULT_PAGE_SIZE = 100;
+  private static final int MAX_PAGE_SIZE = 1000;
 
   private final RunContext run;
   private final JobDeployer deployer;
@@ -35,7 +41,7 @@ final class JobsService extends JobsGrpc.JobsImplBase {
 
   @Override
   public void createJob(CreateJobRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, deployer.create(request));
+    Rpc.respond(response, deployer.create(request));
   }
 
   @Override
@@ -45,44 +51,44 @@ final class JobsService extends JobsGrpc.JobsImplBase {
     if (job == null) {
       throw ServiceDeployer.notFound(name);
     }
-    Replies.send(response, job);
+    Rpc.respond(response, job);
   }
 
   @Override
   public void listJobs(ListJobsRequest request, StreamObserver<ListJobsResponse> response) {
     RunNames.requireParent(request.getParent());
     List<Job> jobs = run.world.read(() -> RunStore.childrenOf(run.store.jobs, request.getParent() + "/jobs"));
-    Paging.Page<Job> page = Paging.page(jobs, request.getPageSize(), request.getPageToken());
-    Replies.send(response, ListJobsResponse.newBuilder().addAllJobs(page.items()).setNextPageToken(page.nextPageToken()).build());
+    Pages.Page<Job> page = Pages.page(jobs, request.getPageSize(), request.getPageToken(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    Rpc.respond(response, ListJobsResponse.newBuilder().addAllJobs(page.items()).setNextPageToken(page.nextPageToken()).build());
   }
 
   @Override
   public void updateJob(UpdateJobRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, deployer.update(request));
+    Rpc.respond(response, deployer.update(request));
   }
 
   @Override
   public void deleteJob(DeleteJobRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, deployer.delete(request));
+    Rpc.respond(response, deployer.delete(request));
   }
 
   @Override
   public void runJob(RunJobRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, runner.runJob(request));
+    Rpc.respond(response, runner.runJob(request));
   }
 
   @Override
   public void getIamPolicy(GetIamPolicyRequest request, StreamObserver<Policy> response) {
-    Replies.send(response, iam.get(request, "jobs"));
+    Rpc.respond(response, iam.get(request, "jobs"));
   }
 
   @Override
   public void setIamPolicy(SetIamPolicyRequest request, StreamObserver<Policy> response) {
-    Replies.send(response, iam.set(request, "jobs"));
+    Rpc.respond(response, iam.set(request, "jobs"));
   }
 
   @Override
   public void testIamPermissions(TestIamPermissionsRequest request, StreamObserver<TestIamPermissionsResponse> response) {
-    Replies.send(response, iam.test(request, "jobs"));
+    Rpc.respond(response, iam.test(request, "jobs"));
   }
 }

@@ -10,11 +10,17 @@ import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.TrafficTargetStatus;
 import com.google.longrunning.Operation;
 import dev.terrace.emulator.GrpcErrors;
+import dev.terrace.emulator.Pages;
+import dev.terrace.emulator.Rpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
 /** The {@code google.cloud.run.v2.Revisions} gRPC service. */
 final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
+
+  // NOTE: Cloud Run does not document its page sizes; these are the emulator's choice.
+  private static final int DEFAULT_PAGE_SIZE = 100;
+  private static final int MAX_PAGE_SIZE = 1000;
 
   private final RunContext run;
 
@@ -28,7 +34,7 @@ final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
     if (revision == null) {
       throw notFound(request.getName());
     }
-    Replies.send(response, revision);
+    Rpc.respond(response, revision);
   }
 
   @Override
@@ -40,8 +46,8 @@ final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
       }
       return RunStore.childrenOf(run.store.revisions, service + "/revisions");
     });
-    Paging.Page<Revision> page = Paging.page(revisions, request.getPageSize(), request.getPageToken());
-    Replies.send(response, ListRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.nextPageToken()).build());
+    Pages.Page<Revision> page = Pages.page(revisions, request.getPageSize(), request.getPageToken(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    Rpc.respond(response, ListRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.nextPageToken()).build());
   }
 
   /** Deletes a revision that no traffic reaches. Cloud Run rejects the deletion of a serving one. */
@@ -68,7 +74,7 @@ final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
       }
       return run.world.operations().finished(operationName, deleted, deleted);
     });
-    Replies.send(response, operation);
+    Rpc.respond(response, operation);
   }
 
   private static boolean serves(Service service, String revisionId) {

@@ -14,11 +14,17 @@ import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.iam.v1.TestIamPermissionsRequest;
 import com.google.iam.v1.TestIamPermissionsResponse;
 import com.google.longrunning.Operation;
+import dev.terrace.emulator.Pages;
+import dev.terrace.emulator.Rpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
 /** The {@code google.cloud.run.v2.Services} gRPC service. */
 final class ServicesService extends ServicesGrpc.ServicesImplBase {
+
+  // NOTE: Cloud Run does not document its page sizes; these are the emulator's choice.
+  private static final int DEFAULT_PAGE_SIZE = 100;
+  private static final int MAX_PAGE_SIZE = 1000;
 
   private final RunContext run;
   private final ServiceDeployer deployer;
@@ -32,7 +38,7 @@ final class ServicesService extends ServicesGrpc.ServicesImplBase {
 
   @Override
   public void createService(CreateServiceRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, deployer.create(request));
+    Rpc.respond(response, deployer.create(request));
   }
 
   @Override
@@ -42,39 +48,39 @@ final class ServicesService extends ServicesGrpc.ServicesImplBase {
     if (service == null) {
       throw ServiceDeployer.notFound(name);
     }
-    Replies.send(response, service);
+    Rpc.respond(response, service);
   }
 
   @Override
   public void listServices(ListServicesRequest request, StreamObserver<ListServicesResponse> response) {
     RunNames.requireParent(request.getParent());
     List<Service> services = run.world.read(() -> RunStore.childrenOf(run.store.services, request.getParent() + "/services"));
-    Paging.Page<Service> page = Paging.page(services, request.getPageSize(), request.getPageToken());
-    Replies.send(response, ListServicesResponse.newBuilder().addAllServices(page.items()).setNextPageToken(page.nextPageToken()).build());
+    Pages.Page<Service> page = Pages.page(services, request.getPageSize(), request.getPageToken(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    Rpc.respond(response, ListServicesResponse.newBuilder().addAllServices(page.items()).setNextPageToken(page.nextPageToken()).build());
   }
 
   @Override
   public void updateService(UpdateServiceRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, deployer.update(request));
+    Rpc.respond(response, deployer.update(request));
   }
 
   @Override
   public void deleteService(DeleteServiceRequest request, StreamObserver<Operation> response) {
-    Replies.send(response, deployer.delete(request));
+    Rpc.respond(response, deployer.delete(request));
   }
 
   @Override
   public void getIamPolicy(GetIamPolicyRequest request, StreamObserver<Policy> response) {
-    Replies.send(response, iam.get(request, "services"));
+    Rpc.respond(response, iam.get(request, "services"));
   }
 
   @Override
   public void setIamPolicy(SetIamPolicyRequest request, StreamObserver<Policy> response) {
-    Replies.send(response, iam.set(request, "services"));
+    Rpc.respond(response, iam.set(request, "services"));
   }
 
   @Override
   public void testIamPermissions(TestIamPermissionsRequest request, StreamObserver<TestIamPermissionsResponse> response) {
-    Replies.send(response, iam.test(request, "services"));
+    Rpc.respond(response, iam.test(request, "services"));
   }
 }

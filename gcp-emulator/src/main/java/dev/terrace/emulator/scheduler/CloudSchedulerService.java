@@ -20,8 +20,8 @@ import com.google.protobuf.util.FieldMaskUtil;
 import com.google.protobuf.util.Timestamps;
 import dev.terrace.emulator.GrpcErrors;
 import dev.terrace.emulator.World;
-import dev.terrace.emulator.run.Paging;
-import dev.terrace.emulator.run.Replies;
+import dev.terrace.emulator.Pages;
+import dev.terrace.emulator.Rpc;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /** The {@code google.cloud.scheduler.v1.CloudScheduler} gRPC service. */
 final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplBase {
+
+  // Cloud Scheduler serves at most 500 jobs per page, which is also its default.
+  private static final int DEFAULT_PAGE_SIZE = 500;
+  private static final int MAX_PAGE_SIZE = 500;
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudSchedulerService.class);
   private static final Pattern PARENT = Pattern.compile("projects/[^/]+/locations/[^/]+");
@@ -75,20 +79,20 @@ final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplB
       return job;
     });
     LOG.info("Created Cloud Scheduler job {} ({} {})", name, created.getSchedule(), created.getTimeZone());
-    Replies.send(response, created);
+    Rpc.respond(response, created);
   }
 
   @Override
   public void getJob(GetJobRequest request, StreamObserver<Job> response) {
-    Replies.send(response, world.read(() -> requireJob(request.getName())));
+    Rpc.respond(response, world.read(() -> requireJob(request.getName())));
   }
 
   @Override
   public void listJobs(ListJobsRequest request, StreamObserver<ListJobsResponse> response) {
     String prefix = request.getParent() + "/jobs/";
     List<Job> jobs = world.read(() -> store.jobs.values().stream().filter(job -> job.getName().startsWith(prefix)).toList());
-    Paging.Page<Job> page = Paging.page(jobs, request.getPageSize(), request.getPageToken());
-    Replies.send(response, ListJobsResponse.newBuilder().addAllJobs(page.items()).setNextPageToken(page.nextPageToken()).build());
+    Pages.Page<Job> page = Pages.page(jobs, request.getPageSize(), request.getPageToken(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    Rpc.respond(response, ListJobsResponse.newBuilder().addAllJobs(page.items()).setNextPageToken(page.nextPageToken()).build());
   }
 
   @Override
@@ -112,7 +116,7 @@ final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplB
       store.jobs.put(name, job);
       return job;
     });
-    Replies.send(response, updated);
+    Rpc.respond(response, updated);
   }
 
   @Override
@@ -121,7 +125,7 @@ final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplB
       requireJob(request.getName());
       store.jobs.remove(request.getName());
     });
-    Replies.send(response, Empty.getDefaultInstance());
+    Rpc.respond(response, Empty.getDefaultInstance());
   }
 
   @Override
@@ -131,7 +135,7 @@ final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplB
       store.jobs.put(job.getName(), job);
       return job;
     });
-    Replies.send(response, paused);
+    Rpc.respond(response, paused);
   }
 
   @Override
@@ -141,7 +145,7 @@ final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplB
       store.jobs.put(job.getName(), job);
       return job;
     });
-    Replies.send(response, resumed);
+    Rpc.respond(response, resumed);
   }
 
   /** Starts an attempt now, whatever the schedule; the attempt's outcome lands in the job's status. */
@@ -149,7 +153,7 @@ final class CloudSchedulerService extends CloudSchedulerGrpc.CloudSchedulerImplB
   public void runJob(RunJobRequest request, StreamObserver<Job> response) {
     Job job = world.read(() -> requireJob(request.getName()));
     attempts.startAttempt(job.getName(), 0);
-    Replies.send(response, job);
+    Rpc.respond(response, job);
   }
 
   private Job requireJob(String name) {

@@ -19,7 +19,7 @@ import com.google.cloud.tasks.v2.Task;
 import com.google.cloud.tasks.v2.UpdateQueueRequest;
 import com.google.protobuf.Empty;
 import dev.terrace.emulator.World;
-import dev.terrace.emulator.run.Paging;
+import dev.terrace.emulator.Pages;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /** The {@code google.cloud.tasks.v2.CloudTasks} service over a {@link TasksStore}. */
 final class CloudTasksService extends CloudTasksGrpc.CloudTasksImplBase {
+
+  // Cloud Tasks pages hold at most 9800 queues or 1000 tasks, and an unset page size means the maximum.
+  private static final int MAX_QUEUES_PAGE = 9800;
+  private static final int MAX_TASKS_PAGE = 1000;
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudTasksService.class);
 
@@ -57,7 +61,7 @@ final class CloudTasksService extends CloudTasksGrpc.CloudTasksImplBase {
   public void listQueues(ListQueuesRequest request, StreamObserver<ListQueuesResponse> response) {
     read(response, () -> {
       List<Queue> queues = store.listQueues(request.getParent());
-      Paging.Page<Queue> page = Paging.page(queues, request.getPageSize(), request.getPageToken());
+      Pages.Page<Queue> page = Pages.page(queues, request.getPageSize(), request.getPageToken(), MAX_QUEUES_PAGE, MAX_QUEUES_PAGE);
       return ListQueuesResponse.newBuilder()
           .addAllQueues(page.items())
           .setNextPageToken(page.nextPageToken())
@@ -108,7 +112,7 @@ final class CloudTasksService extends CloudTasksGrpc.CloudTasksImplBase {
   public void listTasks(ListTasksRequest request, StreamObserver<ListTasksResponse> response) {
     read(response, () -> {
       List<Task> tasks = store.listTasks(request.getParent());
-      Paging.Page<Task> page = Paging.page(tasks, request.getPageSize(), request.getPageToken());
+      Pages.Page<Task> page = Pages.page(tasks, request.getPageSize(), request.getPageToken(), MAX_TASKS_PAGE, MAX_TASKS_PAGE);
       ListTasksResponse.Builder listed = ListTasksResponse.newBuilder().setNextPageToken(page.nextPageToken());
       page.items().forEach(task -> listed.addTasks(TaskViews.render(task, request.getResponseView())));
       return listed.build();
