@@ -166,6 +166,53 @@ class CloudSchedulerTest {
     scheduler.pauseJob(job.getName());
   }
 
+  @Test
+  void oidcTokenOnServiceUrlIsAccepted() throws Exception {
+    com.google.cloud.run.v2.Service web;
+    try (var services = sandbox.services()) {
+      web = services.createServiceAsync(
+          com.google.cloud.run.v2.CreateServiceRequest.newBuilder()
+              .setParent(PARENT)
+              .setServiceId("private-web")
+              .setService(com.google.cloud.run.v2.Service.newBuilder()
+                  .setTemplate(com.google.cloud.run.v2.RevisionTemplate.newBuilder()
+                      .setServiceAccount(Sandbox.RUN_ACCOUNT)
+                      .addContainers(com.google.cloud.run.v2.Container.newBuilder().setImage(IMAGE))))
+              .build()).get();
+    }
+    HttpTarget target = HttpTarget.newBuilder()
+        .setUri(web.getUri() + "/health/")
+        .setHttpMethod(HttpMethod.GET)
+        .setOidcToken(OidcToken.newBuilder().setServiceAccountEmail(SCHEDULER_ACCOUNT).setAudience(web.getUri()))
+        .build();
+    Job job = scheduler.createJob(PARENT, trigger("health-ping", "0 0 1 1 *", target));
+
+    scheduler.runJob(job.getName());
+    Job attempted = await(() -> scheduler.getJob(job.getName()), seen -> seen.hasLastAttemptTime());
+
+    assertThat(attempted.getStatus().getCode()).isEqualTo(Code.OK_VALUE);
+    assertThat(sandbox.world().logs().entries()).anySatisfy(entry -> {
+      assertThat(entry.getResource().getLabelsMap()).containsEntry("service_name", "private-web");
+      assertThat(entry.getHttpRequest().getStatus()).isEqualTo(200);
+      assertThat(entry.getHttpRequest().getUserAgent()).isEqualTo("Google-Cloud-Scheduler");
+    });
+  }
+
+  @Test
+  void oauthAccountWithoutInvokerIsPermissionDenied() throws Exception {
+    HttpTarget target = HttpTarget.newBuilder()
+        .setUri(RUN_URI)
+        .setOauthToken(OAuthToken.newBuilder().setServiceAccountEmail(Sandbox.RUN_ACCOUNT))
+        .build();
+    Job job = scheduler.createJob(PARENT, trigger("not-invoker", "0 0 1 1 *", target));
+
+    scheduler.runJob(job.getName());
+    Job attempted = await(() -> scheduler.getJob(job.getName()), seen -> seen.hasLastAttemptTime());
+
+    assertThat(attempted.getStatus().getCode()).isEqualTo(Code.PERMISSION_DENIED_VALUE);
+    assertThat(attempted.getStatus().getMessage()).contains("run.jobs.run");
+  }
+
   /** Polls until the value matches; the emulator finishes attempts on its own threads. */
   private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
