@@ -43,6 +43,8 @@ final class ApplyRun {
     private final Map<Address, ResourceOutcome> outcomes = new LinkedHashMap<>();
     private final Map<Address, Instant> firstAttempt = new HashMap<>();
     private final Map<Address, ScheduledFuture<?>> retries = new HashMap<>();
+    /** Outcomes whose events were delivered; the run ends when every change has one. */
+    private int reported;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
 
@@ -65,7 +67,7 @@ final class ApplyRun {
     ApplyResult run() {
         Instant started = Instant.now();
         long toChange = plan.changes().stream().filter(change -> change.action().changesCloud()).count();
-        listener.onEvent(new EngineEvent.ApplyStarted(started, plan.stack(), (int) toChange, options.parallelism()));
+        emit(new EngineEvent.ApplyStarted(started, plan.stack(), (int) toChange, options.parallelism()));
         cancel.onCancel(this::cancelPending);
         try {
             List<Address> ready = new ArrayList<>();
@@ -89,13 +91,13 @@ final class ApplyRun {
         synchronized (this) {
             plan.changes().forEach(change -> ordered.add(outcomes.get(change.address())));
         }
-        listener.onEvent(new EngineEvent.ApplyFinished(Instant.now(), plan.stack(), ordered, cancel.isCancelled(),
+        emit(new EngineEvent.ApplyFinished(Instant.now(), plan.stack(), ordered, cancel.isCancelled(),
                 elapsed));
         return new ApplyResult(executor.state(), ordered, cancel.isCancelled(), elapsed);
     }
 
     private synchronized void awaitAll() {
-        while (outcomes.size() < changes.size()) {
+        while (reported < changes.size()) {
             try {
                 wait();
             } catch (InterruptedException interrupted) {
@@ -125,7 +127,7 @@ final class ApplyRun {
             retries.remove(address);
         }
         if (change.action().changesCloud()) {
-            listener.onEvent(new EngineEvent.ResourceStarted(Instant.now(), address, change.action(), attempt));
+            emit(new EngineEvent.ResourceStarted(Instant.now(), address, change.action(), attempt));
         }
         try {
             executor.execute(change);
@@ -155,7 +157,7 @@ final class ApplyRun {
         }
         LOG.info("Retrying {} in {} ms after attempt {}: {} {}", address, delay.toMillis(), attempt,
                 failed.category(), failed.getMessage());
-        listener.onEvent(new EngineEvent.ResourceRetrying(Instant.now(), address, change.action(), attempt, delay,
+        emit(new EngineEvent.ResourceRetrying(Instant.now(), address, change.action(), attempt, delay,
                 failed.category().name(), failed.getMessage()));
         synchronized (this) {
             if (outcomes.containsKey(address)) {
@@ -202,14 +204,29 @@ final class ApplyRun {
                     }
                 }
             }
-            notifyAll();
         }
         finished.forEach(outcome -> {
             if (outcome.status() != Status.SUCCEEDED || changes.get(outcome.address()).action().changesCloud()) {
-                listener.onEvent(new EngineEvent.ResourceFinished(Instant.now(), outcome));
+                emit(new EngineEvent.ResourceFinished(Instant.now(), outcome));
             }
         });
         nowReady.forEach(ready -> submit(ready, 1));
+        synchronized (this) {
+            reported += finished.size();
+            notifyAll();
+        }
+    }
+
+    /**
+     * Sends an event; a listener that fails is logged and ignored, because the cloud operation it
+     * reports on has happened either way.
+     */
+    private void emit(EngineEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException failed) {
+            LOG.error("A listener failed on {}", event.getClass().getSimpleName(), failed);
+        }
     }
 
     private ResourceOutcome outcome(Address address, Status status, int attempts, String message, Address cause) {

@@ -5,10 +5,16 @@ package dev.terrace.core.model;
  * loader replaces the address with the value the target implies and records the dependency.
  *
  * @param path dotted field path in snake case, where {@code *} matches any map key or list item
- * @param target the kind the address must name
+ * @param targetKey the key of the kind the address must name; a key rather than the kind because
+ *     the kinds build their reference fields while the enum is still being initialised
  * @param form how the target becomes a value
  */
-public record ReferenceField(String path, ResourceKind target, Form form) {
+public record ReferenceField(String path, String targetKey, Form form) {
+
+    /** Returns the kind the address must name. */
+    public ResourceKind target() {
+        return ResourceKind.byKey(targetKey).orElseThrow();
+    }
 
     /** The value a reference turns into. */
     public enum Form {
@@ -23,18 +29,18 @@ public record ReferenceField(String path, ResourceKind target, Form form) {
     }
 
     static ReferenceField email(String path) {
-        return new ReferenceField(path, ResourceKind.SERVICE_ACCOUNT, Form.EMAIL);
+        return new ReferenceField(path, "service_account", Form.EMAIL);
     }
 
     static ReferenceField member(String path) {
-        return new ReferenceField(path, ResourceKind.SERVICE_ACCOUNT, Form.MEMBER);
+        return new ReferenceField(path, "service_account", Form.MEMBER);
     }
 
     static ReferenceField secretId(String path) {
-        return new ReferenceField(path, ResourceKind.SECRET, Form.SECRET_ID);
+        return new ReferenceField(path, "secret", Form.SECRET_ID);
     }
 
     static ReferenceField jobRunUri(String path) {
-        return new ReferenceField(path, ResourceKind.RUN_JOB, Form.JOB_RUN_URI);
+        return new ReferenceField(path, "run_job", Form.JOB_RUN_URI);
     }
 }

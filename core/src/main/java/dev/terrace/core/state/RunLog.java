@@ -112,7 +112,7 @@ public final class RunLog implements EngineListener, AutoCloseable {
                     .sorted(Comparator.comparing(path -> path.getFileName().toString()))
                     .toList();
         }
-        for (int index = 0; index < runs.size() - (KEEP - 1); index++) {
+        for (int index = 0; index < runs.size() - KEEP; index++) {
             Files.deleteIfExists(runs.get(index));
         }
     }
