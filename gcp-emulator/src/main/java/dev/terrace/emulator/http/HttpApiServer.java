@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,15 +78,16 @@ public final class HttpApiServer implements AutoCloseable {
     }
     HttpResponse response;
     try {
-      Map<String, String> params = route.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()).orElseThrow();
+      String method = methodOf(exchange);
+      Map<String, String> params = route.match(method, exchange.getRequestURI().getRawPath()).orElseThrow();
       HttpRequest request =
           new HttpRequest(
-              exchange.getRequestMethod(),
+              method,
               exchange.getRequestURI().getRawPath(),
               params,
               parseQuery(exchange.getRequestURI().getRawQuery()),
               exchange.getRequestHeaders(),
-              readBody(exchange.getRequestBody()));
+              readBody(exchange));
       response = route.handler().handle(request);
     } catch (HttpApiException e) {
       send(exchange, e);
@@ -120,8 +122,19 @@ public final class HttpApiServer implements AutoCloseable {
     exchange.close();
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
-    try (in) {
+  /**
+   * Returns the HTTP method the request means. The Java client sends PATCH as a POST with an
+   * {@code X-HTTP-Method-Override} header, because the JDK's HTTP client has no PATCH.
+   */
+  static String methodOf(HttpExchange exchange) {
+    String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+    return override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
+  }
+
+  // The Java client gzips JSON request bodies and says so in Content-Encoding.
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+    try (InputStream in = gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
       return in.readAllBytes();
     }
   }
@@ -152,7 +165,7 @@ public final class HttpApiServer implements AutoCloseable {
   private final class RouteFilter extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-      String method = exchange.getRequestMethod();
+      String method = methodOf(exchange);
       String path = exchange.getRequestURI().getRawPath();
       Optional<Route> found = routes.stream().filter(r -> r.match(method, path).isPresent()).findFirst();
       found.ifPresent(route -> {

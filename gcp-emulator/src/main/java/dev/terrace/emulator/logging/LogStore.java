@@ -76,6 +76,11 @@ public final class LogStore implements StateSection {
     subscribers.remove(subscriber);
   }
 
+  /** Returns how many tail streams are listening. */
+  public int subscriberCount() {
+    return subscribers.size();
+  }
+
   @Override
   public String sectionName() {
     return "logging";

@@ -96,48 +96,59 @@ public final class LoggingService extends LoggingServiceV2Grpc.LoggingServiceV2I
   @Override
   public StreamObserver<TailLogEntriesRequest> tailLogEntries(StreamObserver<TailLogEntriesResponse> response) {
     ServerCallStreamObserver<TailLogEntriesResponse> stream = (ServerCallStreamObserver<TailLogEntriesResponse>) response;
-    return new StreamObserver<>() {
-      private Consumer<LogEntry> subscriber;
+    TailSubscription subscription = new TailSubscription(stream);
+    // gRPC accepts a cancel handler only before this method returns.
+    stream.setOnCancelHandler(subscription::stop);
+    return subscription;
+  }
 
-      @Override
-      public void onNext(TailLogEntriesRequest request) {
-        if (subscriber != null) {
-          return;
-        }
-        request.getResourceNamesList().forEach(LoggingService.this::requireThisProject);
-        Predicate<LogEntry> filter = LogFilter.parse(request.getFilter());
-        subscriber = entry -> {
-          if (filter.test(entry)) {
-            synchronized (stream) {
-              if (!stream.isCancelled()) {
-                stream.onNext(TailLogEntriesResponse.newBuilder().addEntries(entry).build());
-              }
+  /** One tail stream: subscribes on the first request, unsubscribes when the stream ends. */
+  private final class TailSubscription implements StreamObserver<TailLogEntriesRequest> {
+    private final ServerCallStreamObserver<TailLogEntriesResponse> stream;
+    private volatile Consumer<LogEntry> subscriber;
+
+    TailSubscription(ServerCallStreamObserver<TailLogEntriesResponse> stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public void onNext(TailLogEntriesRequest request) {
+      if (subscriber != null) {
+        return;
+      }
+      request.getResourceNamesList().forEach(LoggingService.this::requireThisProject);
+      Predicate<LogEntry> filter = LogFilter.parse(request.getFilter());
+      subscriber = entry -> {
+        if (filter.test(entry)) {
+          synchronized (stream) {
+            if (!stream.isCancelled()) {
+              stream.onNext(TailLogEntriesResponse.newBuilder().addEntries(entry).build());
             }
           }
-        };
-        stream.setOnCancelHandler(() -> store.unsubscribe(subscriber));
-        store.subscribe(subscriber);
-      }
-
-      @Override
-      public void onError(Throwable error) {
-        stop();
-      }
-
-      @Override
-      public void onCompleted() {
-        stop();
-        synchronized (stream) {
-          stream.onCompleted();
         }
-      }
+      };
+      store.subscribe(subscriber);
+    }
 
-      private void stop() {
-        if (subscriber != null) {
-          store.unsubscribe(subscriber);
-        }
+    @Override
+    public void onError(Throwable error) {
+      stop();
+    }
+
+    @Override
+    public void onCompleted() {
+      stop();
+      synchronized (stream) {
+        stream.onCompleted();
       }
-    };
+    }
+
+    void stop() {
+      Consumer<LogEntry> current = subscriber;
+      if (current != null) {
+        store.unsubscribe(current);
+      }
+    }
   }
 
   private void requireThisProject(String resourceName) {
