@@ -2,6 +2,7 @@ package dev.terrace.emulator.run;
 
 import com.google.cloud.run.v2.Job;
 import com.google.cloud.run.v2.RunJobRequest;
+import com.google.rpc.Code;
 import dev.terrace.emulator.Permissions;
 import io.grpc.StatusRuntimeException;
 import java.util.Optional;
@@ -25,6 +26,31 @@ public final class RunInvoker {
    * @param message error message, empty on success
    */
   public record Result(int httpStatus, String message) {
+
+    /** Returns the status code Google services record for this HTTP status. */
+    public Code code() {
+      return codeOf(httpStatus);
+    }
+  }
+
+  /** Maps an HTTP status to the status code Cloud Scheduler and Cloud Tasks record for it. */
+  public static Code codeOf(int httpStatus) {
+    if (httpStatus >= 200 && httpStatus < 300) {
+      return Code.OK;
+    }
+    return switch (httpStatus) {
+      case 400 -> Code.INVALID_ARGUMENT;
+      case 401 -> Code.UNAUTHENTICATED;
+      case 403 -> Code.PERMISSION_DENIED;
+      case 404 -> Code.NOT_FOUND;
+      case 409 -> Code.ABORTED;
+      case 429 -> Code.RESOURCE_EXHAUSTED;
+      case 500 -> Code.INTERNAL;
+      case 501 -> Code.UNIMPLEMENTED;
+      case 503 -> Code.UNAVAILABLE;
+      case 504 -> Code.DEADLINE_EXCEEDED;
+      default -> Code.UNKNOWN;
+    };
   }
 
   private final RunContext run;
@@ -71,12 +97,16 @@ public final class RunInvoker {
     return uri.startsWith(urls.baseUrl() + ServiceUrlServer.PATH_PREFIX);
   }
 
-  /** Sends a request to a service URL; an OIDC token counts as a bearer token. */
-  public Result callServiceUrl(String method, String uri, boolean withToken) {
+  /**
+   * Sends a request to a service URL; an OIDC token counts as a bearer token.
+   *
+   * @param userAgent the User-Agent the calling Google service sends
+   */
+  public Result callServiceUrl(String method, String uri, boolean withToken, String userAgent) {
     String path = uri.substring(urls.baseUrl().length());
     int query = path.indexOf('?');
     ServiceUrlServer.Reply reply =
-        urls.serve(method, query < 0 ? path : path.substring(0, query), withToken ? "Bearer emulated-oidc-token" : null, "Google-Cloud-Scheduler", "127.0.0.1");
+        urls.serve(method, query < 0 ? path : path.substring(0, query), withToken ? "Bearer emulated-oidc-token" : null, userAgent, "127.0.0.1");
     return new Result(reply.status(), reply.status() < 400 ? "" : "HTTP " + reply.status() + " from " + uri);
   }
 }

@@ -25,7 +25,7 @@ final class TargetDispatcher {
    */
   record Outcome(Code code, int httpStatus, String message) {
     static Outcome fromHttp(int httpStatus, String message) {
-      return new Outcome(codeOf(httpStatus), httpStatus, message);
+      return new Outcome(RunInvoker.codeOf(httpStatus), httpStatus, message);
     }
   }
 
@@ -54,7 +54,7 @@ final class TargetDispatcher {
     }
     RunInvoker run = RunModule.invoker(world);
     if (run.isServiceUrl(target.getUri())) {
-      RunInvoker.Result result = run.callServiceUrl(target.getHttpMethod().name(), target.getUri(), target.hasOidcToken() || target.hasOauthToken());
+      RunInvoker.Result result = run.callServiceUrl(target.getHttpMethod().name(), target.getUri(), target.hasOidcToken() || target.hasOauthToken(), "Google-Cloud-Scheduler");
       return Outcome.fromHttp(result.httpStatus(), result.message());
     }
     return new Outcome(Code.UNAVAILABLE, 0, "The emulator sends no requests outside the sandbox; " + target.getUri() + " was not called.");
@@ -73,24 +73,5 @@ final class TargetDispatcher {
     }
     RunInvoker.Result result = RunModule.invoker(world).runJob(jobName.get(), target.getOauthToken().getServiceAccountEmail());
     return Outcome.fromHttp(result.httpStatus(), result.message());
-  }
-
-  static Code codeOf(int httpStatus) {
-    if (httpStatus >= 200 && httpStatus < 300) {
-      return Code.OK;
-    }
-    return switch (httpStatus) {
-      case 400 -> Code.INVALID_ARGUMENT;
-      case 401 -> Code.UNAUTHENTICATED;
-      case 403 -> Code.PERMISSION_DENIED;
-      case 404 -> Code.NOT_FOUND;
-      case 409 -> Code.ABORTED;
-      case 429 -> Code.RESOURCE_EXHAUSTED;
-      case 500 -> Code.INTERNAL;
-      case 501 -> Code.UNIMPLEMENTED;
-      case 503 -> Code.UNAVAILABLE;
-      case 504 -> Code.DEADLINE_EXCEEDED;
-      default -> Code.UNKNOWN;
-    };
   }
 }

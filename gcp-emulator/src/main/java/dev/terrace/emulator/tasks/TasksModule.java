@@ -4,8 +4,13 @@ import dev.terrace.emulator.Apis;
 import dev.terrace.emulator.EmulatorModule;
 import dev.terrace.emulator.ModuleContext;
 
-/** Cloud Tasks v2: queues and their tasks. Tasks are kept, not dispatched. */
+/**
+ * Cloud Tasks v2: queues and their tasks. HTTP tasks aimed at this emulator's Cloud Run service
+ * URLs are dispatched; other tasks stay queued.
+ */
 public final class TasksModule implements EmulatorModule {
+
+  private TaskDispatcher dispatcher;
 
   @Override
   public String name() {
@@ -16,5 +21,18 @@ public final class TasksModule implements EmulatorModule {
   public void install(ModuleContext context) {
     TasksStore store = context.world().addSection(new TasksStore(context.world()));
     context.addService(new CloudTasksService(context.world(), store), Apis.CLOUD_TASKS);
+    dispatcher = new TaskDispatcher(context.world(), store, context.scheduler());
+  }
+
+  @Override
+  public void start(ModuleContext context) {
+    dispatcher.start();
+  }
+
+  @Override
+  public void close() {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
   }
 }

@@ -3,7 +3,9 @@ package dev.terrace.emulator.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.tasks.v2.Attempt;
 import com.google.cloud.tasks.v2.Queue;
+import com.google.cloud.tasks.v2.RetryConfig;
 import com.google.cloud.tasks.v2.Task;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.util.FieldMaskUtil;
@@ -193,6 +195,58 @@ final class TasksStore implements StateSection {
     getTask(taskName);
     tasksByQueue.get(queueOf(taskName)).remove(taskName);
     deletedTasks.put(taskName, clock.instant());
+  }
+
+  /** Returns the HTTP tasks of running queues whose schedule time has come, oldest first. */
+  List<Task> dueHttpTasks(Instant now) {
+    List<Task> due = new ArrayList<>();
+    queues.forEach((key, queue) -> {
+      if (queue.getState() != Queue.State.RUNNING) {
+        return;
+      }
+      for (Task task : tasksByQueue.get(key).values()) {
+        if (task.hasHttpRequest() && Timestamps.toMillis(task.getScheduleTime()) <= now.toEpochMilli()) {
+          due.add(task);
+        }
+      }
+    });
+    return due;
+  }
+
+  /**
+   * Records one dispatch of a task. A task whose target returned 2xx is done and removed; a
+   * failed one waits for its backoff, or is dropped once the queue's retry limits are reached.
+   */
+  void recordAttempt(String taskName, Instant dispatched, com.google.rpc.Status response) {
+    String queueKey = queueOf(taskName);
+    Task task = tasksByQueue.getOrDefault(queueKey, Map.of()).get(taskName);
+    if (task == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Attempt attempt =
+        Attempt.newBuilder()
+            .setScheduleTime(task.getScheduleTime())
+            .setDispatchTime(Timestamps.fromMillis(dispatched.toEpochMilli()))
+            .setResponseTime(Timestamps.fromMillis(now.toEpochMilli()))
+            .setResponseStatus(response)
+            .build();
+    Task.Builder attempted =
+        task.toBuilder()
+            .setDispatchCount(task.getDispatchCount() + 1)
+            .setResponseCount(task.getResponseCount() + 1)
+            .setLastAttempt(attempt);
+    if (!task.hasFirstAttempt()) {
+      attempted.setFirstAttempt(Attempt.newBuilder().setDispatchTime(attempt.getDispatchTime()));
+    }
+    RetryConfig retry = queues.get(queueKey).getRetryConfig();
+    if (response.getCode() == 0 || RetryPolicy.exhausted(retry, attempted.getDispatchCount(), attempted.getFirstAttempt().getDispatchTime(), now)) {
+      tasksByQueue.get(queueKey).remove(taskName);
+      deletedTasks.put(taskName, now);
+      return;
+    }
+    Instant next = now.plus(RetryPolicy.backoff(retry, attempted.getDispatchCount()));
+    tasksByQueue.get(queueKey).put(taskName, attempted.setScheduleTime(Timestamps.fromMillis(next.toEpochMilli())).build());
   }
 
   private Queue requireQueue(String key, boolean failIfRecentlyDeleted) {
