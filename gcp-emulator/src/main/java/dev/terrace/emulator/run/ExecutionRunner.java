@@ -98,7 +98,7 @@ final class ExecutionRunner {
       String operationName = run.operationName(child.parent());
       Operation operation = run.world.operations().start(operationName, execution);
       run.store.pendingOperations.put(name, operationName);
-      run.logs.jobEvent(child, "INFO", "Execution " + executionId + " has started.");
+      run.logs.jobEvent(child, executionId, "INFO", "Execution " + executionId + " has started.");
       LOG.info("Running Cloud Run job {} as execution {}", child.name(), executionId);
       scheduleFinish(name);
       return operation;
@@ -133,7 +133,7 @@ final class ExecutionRunner {
       if (running != null) {
         run.world.operations().fail(running, GrpcErrors.status(Code.CANCELLED, "Execution " + RunNames.lastSegment(name) + " was cancelled."));
       }
-      run.logs.jobEvent(jobOf(name), "WARNING", "Execution " + RunNames.lastSegment(name) + " was cancelled.");
+      run.logs.jobEvent(jobOf(name), RunNames.lastSegment(name), "WARNING", "Execution " + RunNames.lastSegment(name) + " was cancelled.");
       return run.world.operations().finished(operationName, cancelled, cancelled);
     });
   }
@@ -191,7 +191,7 @@ final class ExecutionRunner {
         finishTasks(succeeded, now, Condition.State.CONDITION_SUCCEEDED, 0);
         store(succeeded, ExecutionReference.CompletionStatus.EXECUTION_SUCCEEDED);
         run.world.operations().complete(operationName, succeeded, succeeded);
-        run.logs.jobEvent(jobOf(executionName), "INFO", "Execution " + executionId + " has completed successfully.");
+        run.logs.jobEvent(jobOf(executionName), executionId, "INFO", "Execution " + executionId + " has completed successfully.");
         return;
       }
       String message = "Task " + executionId + "-task0 failed with message: The container exited with an error.";
@@ -206,7 +206,7 @@ final class ExecutionRunner {
       // NOTE: the status code of a failed execution's operation is not documented. The emulator
       // uses FAILED_PRECONDITION with the message gcloud prints for the first failed task.
       run.world.operations().fail(operationName, GrpcErrors.status(Code.FAILED_PRECONDITION, message));
-      run.logs.jobEvent(jobOf(executionName), "ERROR", message);
+      run.logs.jobEvent(jobOf(executionName), executionId, "ERROR", message);
       LOG.info("Cloud Run execution {} failed with exit code {}", executionName, exitCode);
     });
   }

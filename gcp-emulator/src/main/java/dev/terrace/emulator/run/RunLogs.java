@@ -47,10 +47,14 @@ final class RunLogs {
     world.logs().write(entry.build());
   }
 
-  /** Writes a system event of a job, such as an execution starting or failing. */
-  void jobEvent(RunNames.Child job, String severity, String message) {
+  /**
+   * Writes a system event of a job execution, such as its start or its failure. The entry carries
+   * the execution's name in the {@code run.googleapis.com/execution_name} label, as Cloud Run's do.
+   */
+  void jobEvent(RunNames.Child job, String executionId, String severity, String message) {
     world.logs().write(
         LogEntry.newBuilder()
+            .putLabels("run.googleapis.com/execution_name", executionId)
             .setLogName(logName("run.googleapis.com/varlog/system"))
             .setResource(
                 MonitoredResource.newBuilder()

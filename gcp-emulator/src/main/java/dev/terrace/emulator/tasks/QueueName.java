@@ -1,6 +1,7 @@
 package dev.terrace.emulator.tasks;
 
-import io.grpc.Status;
+import com.google.rpc.Code;
+import dev.terrace.emulator.GrpcErrors;
 import java.util.regex.Pattern;
 
 /**
@@ -21,13 +22,11 @@ record QueueName(String project, String location, String queueId) {
   static QueueName parse(String name) {
     var matcher = FULL.matcher(name == null ? "" : name);
     if (!matcher.matches() || !QUEUE_ID.matcher(matcher.group(3)).matches()) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription(
+      throw GrpcErrors.error(Code.INVALID_ARGUMENT, 
               "Invalid resource field value in the request: queue name \""
                   + name
                   + "\" must have the form projects/PROJECT_ID/locations/LOCATION_ID/queues/QUEUE_ID,"
-                  + " where QUEUE_ID has at most 100 letters, digits or hyphens.")
-          .asRuntimeException();
+                  + " where QUEUE_ID has at most 100 letters, digits or hyphens.");
     }
     return new QueueName(matcher.group(1), matcher.group(2), matcher.group(3));
   }
@@ -35,12 +34,10 @@ record QueueName(String project, String location, String queueId) {
   /** Checks a {@code projects/PROJECT/locations/LOCATION} parent and returns it unchanged. */
   static String requireParent(String parent) {
     if (parent == null || !PARENT.matcher(parent).matches()) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription(
+      throw GrpcErrors.error(Code.INVALID_ARGUMENT, 
               "Invalid resource field value in the request: parent \""
                   + parent
-                  + "\" must have the form projects/PROJECT_ID/locations/LOCATION_ID.")
-          .asRuntimeException();
+                  + "\" must have the form projects/PROJECT_ID/locations/LOCATION_ID.");
     }
     return parent;
   }

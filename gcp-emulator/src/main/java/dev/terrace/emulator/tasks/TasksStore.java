@@ -10,9 +10,10 @@ import com.google.cloud.tasks.v2.Task;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.util.FieldMaskUtil;
 import com.google.protobuf.util.Timestamps;
+import com.google.rpc.Code;
+import dev.terrace.emulator.GrpcErrors;
 import dev.terrace.emulator.ProtoJson;
 import dev.terrace.emulator.StateSection;
-import io.grpc.Status;
 import dev.terrace.emulator.World;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,16 +60,14 @@ final class TasksStore implements StateSection {
   Queue createQueue(String parent, Queue requested) {
     QueueName name = QueueName.parse(requested.getName());
     if (!name.parent().equals(parent)) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription("The queue name \"" + name + "\" is not in the parent \"" + parent + "\".")
-          .asRuntimeException();
+      throw GrpcErrors.error(Code.INVALID_ARGUMENT, "The queue name \"" + name + "\" is not in the parent \"" + parent + "\".");
     }
     String key = name.toString();
     if (queues.containsKey(key)) {
-      throw Status.ALREADY_EXISTS.withDescription("Queue already exists").asRuntimeException();
+      throw GrpcErrors.error(Code.ALREADY_EXISTS, "Queue already exists");
     }
     if (isTombstoned(key)) {
-      throw Status.FAILED_PRECONDITION.withDescription(QUEUE_TOMBSTONE_MESSAGE).asRuntimeException();
+      throw GrpcErrors.error(Code.FAILED_PRECONDITION, QUEUE_TOMBSTONE_MESSAGE);
     }
     Queue created =
         QueueDefaults.apply(requested).toBuilder()
@@ -152,16 +151,14 @@ final class TasksStore implements StateSection {
     Map<String, Task> tasks = tasksByQueue.get(queueKey);
     String taskName = requested.getName().isEmpty() ? queueKey + "/tasks/" + newTaskId() : requested.getName();
     if (!taskName.startsWith(queueKey + "/tasks/") || taskName.endsWith("/tasks/")) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription("Task name \"" + taskName + "\" must be in the queue \"" + queueKey + "\".")
-          .asRuntimeException();
+      throw GrpcErrors.error(Code.INVALID_ARGUMENT, "Task name \"" + taskName + "\" must be in the queue \"" + queueKey + "\".");
     }
     if (tasks.containsKey(taskName)) {
-      throw Status.ALREADY_EXISTS.withDescription("Requested entity already exists").asRuntimeException();
+      throw GrpcErrors.error(Code.ALREADY_EXISTS, "Requested entity already exists");
     }
     Instant deletedAt = deletedTasks.get(taskName);
     if (deletedAt != null && deletedAt.plus(TASK_TOMBSTONE_PERIOD).isAfter(clock.instant())) {
-      throw Status.ALREADY_EXISTS.withDescription(TASK_TOMBSTONE_MESSAGE).asRuntimeException();
+      throw GrpcErrors.error(Code.ALREADY_EXISTS, TASK_TOMBSTONE_MESSAGE);
     }
     var now = Timestamps.fromMillis(clock.millis());
     Task.Builder task = requested.toBuilder().setName(taskName).setCreateTime(now);
@@ -180,7 +177,7 @@ final class TasksStore implements StateSection {
   Task getTask(String taskName) {
     Task task = tasksByQueue.getOrDefault(queueOf(taskName), Map.of()).get(taskName);
     if (task == null) {
-      throw Status.NOT_FOUND.withDescription("Requested entity was not found.").asRuntimeException();
+      throw GrpcErrors.error(Code.NOT_FOUND, "Requested entity was not found.");
     }
     return task;
   }
@@ -255,9 +252,9 @@ final class TasksStore implements StateSection {
       return queue;
     }
     if (failIfRecentlyDeleted && isTombstoned(key)) {
-      throw Status.FAILED_PRECONDITION.withDescription(QUEUE_GONE_MESSAGE).asRuntimeException();
+      throw GrpcErrors.error(Code.FAILED_PRECONDITION, QUEUE_GONE_MESSAGE);
     }
-    throw Status.NOT_FOUND.withDescription("Requested entity was not found.").asRuntimeException();
+    throw GrpcErrors.error(Code.NOT_FOUND, "Requested entity was not found.");
   }
 
   // Cloud Tasks rejects a task write on a missing queue with FAILED_PRECONDITION, not NOT_FOUND.
@@ -266,7 +263,7 @@ final class TasksStore implements StateSection {
       return;
     }
     String message = isTombstoned(key) ? QUEUE_GONE_MESSAGE : "Queue does not exist.";
-    throw Status.FAILED_PRECONDITION.withDescription(message).asRuntimeException();
+    throw GrpcErrors.error(Code.FAILED_PRECONDITION, message);
   }
 
   private boolean isTombstoned(String key) {
@@ -277,9 +274,7 @@ final class TasksStore implements StateSection {
   private static void rejectOutputOnlyPaths(FieldMask mask) {
     for (String path : mask.getPathsList()) {
       if (path.equals("name") || path.equals("state") || path.equals("purge_time")) {
-        throw Status.INVALID_ARGUMENT
-            .withDescription("The update mask path \"" + path + "\" names an output-only field of Queue.")
-            .asRuntimeException();
+        throw GrpcErrors.error(Code.INVALID_ARGUMENT, "The update mask path \"" + path + "\" names an output-only field of Queue.");
       }
     }
   }
@@ -287,12 +282,10 @@ final class TasksStore implements StateSection {
   private static String queueOf(String taskName) {
     int index = taskName == null ? -1 : taskName.indexOf("/tasks/");
     if (index < 0) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription(
+      throw GrpcErrors.error(Code.INVALID_ARGUMENT, 
               "Task name \""
                   + taskName
-                  + "\" must have the form projects/PROJECT_ID/locations/LOCATION_ID/queues/QUEUE_ID/tasks/TASK_ID.")
-          .asRuntimeException();
+                  + "\" must have the form projects/PROJECT_ID/locations/LOCATION_ID/queues/QUEUE_ID/tasks/TASK_ID.");
     }
     return taskName.substring(0, index);
   }

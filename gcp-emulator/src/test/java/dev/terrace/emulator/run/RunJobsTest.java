@@ -94,6 +94,7 @@ class RunJobsTest {
         .findFirst()
         .orElseThrow();
     assertThat(logged.getResource().getLabelsMap()).containsEntry("job_name", "migrate").containsKeys("location", "project_id");
+    assertThat(logged.getLabelsMap()).containsEntry("run.googleapis.com/execution_name", execution.getName().substring(execution.getName().lastIndexOf('/') + 1));
   }
 
   @Test
