@@ -1,6 +1,7 @@
 package dev.terrace.emulator;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,25 +33,43 @@ public final class EmulatorMain {
       System.out.println(usage());
       return;
     }
-    Emulator emulator = Emulator.start(options.config.build());
+    Emulator emulator = start(options, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       emulator.close();
       stopped.countDown();
     }, "emulator-shutdown"));
-    if (options.faults != null) {
-      emulator.faults().load(options.faults);
-    }
-    for (String image : options.images) {
-      publish(emulator, image);
-    }
-    emulator.endpoints().all().forEach((name, address) -> System.out.println(name + " " + address));
-    System.out.flush();
     stopped.await();
   }
 
+  /**
+   * Starts the emulator the arguments describe, publishes the requested images and prints one
+   * {@code NAME ADDRESS} line per endpoint. The caller closes the returned emulator.
+   */
+  public static Emulator start(String[] args, PrintStream out) throws IOException {
+    return start(parse(args), out);
+  }
+
+  private static Emulator start(Options options, PrintStream out) throws IOException {
+    Emulator emulator = Emulator.start(options.config.build());
+    try {
+      if (options.faults != null) {
+        emulator.faults().load(options.faults);
+      }
+      for (String image : options.images) {
+        publish(emulator, image, out);
+      }
+    } catch (IOException | RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+    emulator.endpoints().all().forEach((name, address) -> out.println(name + " " + address));
+    out.flush();
+    return emulator;
+  }
+
   /** Publishes {@code REPO/IMAGE:TAG[,TAG...]} and prints the image's URI. */
-  static void publish(Emulator emulator, String spec) {
+  static void publish(Emulator emulator, String spec, PrintStream out) {
     int slash = spec.indexOf('/');
     int colon = spec.lastIndexOf(':');
     if (slash <= 0 || colon < slash + 2 || colon == spec.length() - 1) {
@@ -60,7 +79,7 @@ public final class EmulatorMain {
     String image = spec.substring(slash + 1, colon);
     String[] tags = spec.substring(colon + 1).split(",");
     var published = emulator.publishImage(repository, image, tags);
-    System.out.println("image " + published.uri() + " " + String.join(",", published.tags()));
+    out.println("image " + published.uri() + " " + String.join(",", published.tags()));
   }
 
   private static final class Options {
