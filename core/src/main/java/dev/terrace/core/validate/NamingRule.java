@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  *
  * @param what what is being named, such as "bucket name"
  * @param rule the rule as users read it
+ * @param example a value that follows the rule, for the fix text
  */
-record NamingRule(String what, String rule, Predicate<String> test) {
+record NamingRule(String what, String rule, String example, Predicate<String> test) {
 
-    static NamingRule pattern(String what, String rule, String regex) {
+    static NamingRule pattern(String what, String rule, String example, String regex) {
         Pattern compiled = Pattern.compile(regex);
-        return new NamingRule(what, rule, value -> compiled.matcher(value).matches());
+        return new NamingRule(what, rule, example, value -> compiled.matcher(value).matches());
     }
 
     /** Returns the rule's words when the value breaks it. */

@@ -245,10 +245,10 @@ final class ResourceChecks {
     }
 
     private void environment(Resource resource, Map<String, String> env, Map<String, SecretEnvVar> secretEnv) {
-        env.keySet().forEach(name -> envName(resource, FieldPath.of("env", name), name));
+        env.forEach((name, value) -> envName(resource, FieldPath.of("env", name), name, value));
         secretEnv.forEach((name, reference) -> {
             FieldPath field = FieldPath.of("secret_env", name);
-            envName(resource, field, name);
+            envName(resource, field, name, reference.secret());
             if (env.containsKey(name)) {
                 sink.atField(Severity.ERROR, resource, field, name, "validate.env_twice", name);
             }
@@ -263,13 +263,13 @@ final class ResourceChecks {
         });
     }
 
-    private void envName(Resource resource, FieldPath field, String name) {
+    private void envName(Resource resource, FieldPath field, String name, String value) {
         if (RESERVED_ENV.contains(name)) {
-            sink.atField(Severity.ERROR, resource, field, name, "validate.reserved_env", name, field.segments().get(0));
+            sink.atField(Severity.ERROR, resource, field, value, "validate.reserved_env", name, field.segments().get(0));
             return;
         }
         NamingRules.ENV_NAME.check(name).ifPresent(words -> sink.atField(Severity.ERROR, resource, field, name,
-                "validate.invalid_name", NamingRules.ENV_NAME.what(), name, words));
+                "validate.invalid_name", NamingRules.ENV_NAME.what(), name, words, NamingRules.ENV_NAME.example()));
     }
 
     private void labels(Resource resource, Map<String, String> labels) {
@@ -280,9 +280,10 @@ final class ResourceChecks {
         labels.forEach((key, value) -> {
             FieldPath field = FieldPath.of("labels", key);
             NamingRules.LABEL_KEY.check(key).ifPresent(words -> sink.atField(Severity.ERROR, resource, field, key,
-                    "validate.invalid_name", NamingRules.LABEL_KEY.what(), key, words));
+                    "validate.invalid_name", NamingRules.LABEL_KEY.what(), key, words, NamingRules.LABEL_KEY.example()));
             NamingRules.LABEL_VALUE.check(value).ifPresent(words -> sink.atField(Severity.ERROR, resource, field,
-                    value, "validate.invalid_name", NamingRules.LABEL_VALUE.what(), value, words));
+                    value, "validate.invalid_name", NamingRules.LABEL_VALUE.what(), value, words,
+                    NamingRules.LABEL_VALUE.example()));
         });
     }
 
@@ -310,7 +311,7 @@ final class ResourceChecks {
 
     private void name(Resource resource, String field, String value, NamingRule rule) {
         rule.check(value).ifPresent(words -> sink.atField(Severity.ERROR, resource, FieldPath.of(field), value,
-                "validate.invalid_name", rule.what(), String.valueOf(value), words));
+                "validate.invalid_name", rule.what(), String.valueOf(value), words, rule.example()));
     }
 
     private void region(Resource resource, String field, String value) {

@@ -54,7 +54,8 @@ class ValidationFaultsTest {
         assertThat(diagnostics.get(0).summary()).isEqualTo("Invalid bucket name");
         assertThat(diagnostics.get(0).value()).isEqualTo("My_Static_Bucket");
         assertThat(diagnostics.get(0).location().line()).isEqualTo(lineOf("name: My_Static_Bucket"));
-        assertThat(diagnostics.get(0).fix()).contains("lowercase");
+        assertThat(diagnostics.get(0).detail()).contains("lowercase");
+        assertThat(diagnostics.get(0).fix()).contains("\"mycoolproject-prod-static\"");
     }
 
     @Test
