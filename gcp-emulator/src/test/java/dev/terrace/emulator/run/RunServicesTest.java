@@ -227,6 +227,21 @@ class RunServicesTest {
   }
 
   @Test
+  void runtimeAccountWithoutSecretAccessFails() throws Exception {
+    Service withSecret = webService(IMAGE, secretEnv("DATABASE_URL", "DATABASE_URL"));
+    Service asScheduler =
+        withSecret.toBuilder().setTemplate(withSecret.getTemplate().toBuilder().setServiceAccount(Sandbox.SCHEDULER_ACCOUNT)).build();
+
+    ApiException error = createFailure("no-secret-access", asScheduler);
+
+    assertThat(error.getStatusCode().getCode()).isEqualTo(StatusCode.Code.FAILED_PRECONDITION);
+    assertThat(error.getMessage()).contains(
+        "Permission denied on secret: projects/" + sandbox.emulator.config().projectNumber() + "/secrets/DATABASE_URL/versions/latest for Revision service account "
+            + Sandbox.SCHEDULER_ACCOUNT + ".");
+    assertThat(error.getMessage()).contains("roles/secretmanager.secretAccessor");
+  }
+
+  @Test
   void actAsDeniedIsPermissionDenied() throws Exception {
     try (Sandbox developer = Sandbox.start(Sandbox.config().callerPrincipal("user:developer@example.com").build());
         ServicesClient client = developer.services()) {
