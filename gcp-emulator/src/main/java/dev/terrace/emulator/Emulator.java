@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -99,9 +101,9 @@ public final class Emulator implements AutoCloseable {
     }
     context.installing = false;
 
-    if (snapshots != null) {
-      snapshots.load(world);
-    }
+    // Reading the snapshot (and loading Jackson) overlaps with Netty's start-up, which is most of
+    // the start time; nothing is served before both are done.
+    CompletableFuture<Void> loaded = snapshots == null ? CompletableFuture.completedFuture(null) : loadInBackground();
 
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.grpcPort()));
@@ -113,13 +115,14 @@ public final class Emulator implements AutoCloseable {
     builder.intercept(new AdminActivityInterceptor(world, service -> service.startsWith("google.logging.") ? null : context.apiOfService.get(service)));
     builder.intercept(new FaultInterceptor(faults, service -> context.apiOfService.getOrDefault(service, service), config.projectNumber()));
     builder.intercept(new RequestLogInterceptor(requestLog));
-    grpcServer = builder.build().start();
-
+    Server server = builder.build();
     storageServer =
         new HttpApiServer(
             config.storagePort(),
             List.of(new RequestLogFilter(requestLog), new FaultFilter(faults, config.projectNumber()), new ApiEnablementFilter(world)));
     dev.terrace.emulator.storage.StorageApi.register(storageServer, world);
+    awaitLoaded(loaded);
+    grpcServer = server.start();
     storageServer.start();
 
     endpoints = new Endpoints(grpcServer.getPort(), storageServer.port());
@@ -136,6 +139,27 @@ public final class Emulator implements AutoCloseable {
       scheduler.scheduleWithFixedDelay(this::saveQuietly, SNAPSHOT_INTERVAL_MILLIS, SNAPSHOT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
     LOG.info("Emulator for project {} serving {}", config.projectId(), endpoints);
+  }
+
+  private CompletableFuture<Void> loadInBackground() {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        snapshots.load(world);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, scheduler);
+  }
+
+  private static void awaitLoaded(CompletableFuture<Void> loaded) throws IOException {
+    try {
+      loaded.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
   }
 
   public EmulatorConfig config() {

@@ -14,7 +14,7 @@ import java.util.Base64;
 /** Converts protobuf messages to and from Jackson trees for snapshots. */
 public final class ProtoJson {
   /** The one Jackson mapper of the emulator; thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+  public static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();

@@ -34,6 +34,7 @@ import com.google.protobuf.ByteString;
 import dev.terrace.emulator.Emulator;
 import dev.terrace.emulator.EmulatorConfig;
 import dev.terrace.emulator.support.Clients;
+import dev.terrace.emulator.support.GuideStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PersistenceTest {
   private static final String PROJECT = "projects/sandbox-project";
   private static final String PARENT = PROJECT + "/locations/southamerica-east1";
-  private static final List<String> SECRETS =
-      List.of("DATABASE_URL", "DJANGO_SECRET_KEY", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD");
-  private static final String RUN_MEMBER = "serviceAccount:mycoolproject-run@sandbox-project.iam.gserviceaccount.com";
 
   @TempDir Path dataDir;
 
@@ -57,7 +55,7 @@ class PersistenceTest {
     EmulatorConfig config = EmulatorConfig.builder().dataDir(dataDir).build();
     Policy projectPolicy;
     try (Emulator emulator = Emulator.start(config)) {
-      projectPolicy = createGuideResources(emulator);
+      projectPolicy = GuideStack.createPartOne(emulator);
     }
 
     assertThat(dataDir.resolve("emulator-state.json")).exists();
@@ -68,59 +66,6 @@ class PersistenceTest {
     try (Emulator emulator = Emulator.start(config)) {
       assertGuideResources(emulator, projectPolicy);
     }
-  }
-
-  private Policy createGuideResources(Emulator emulator) throws Exception {
-    try (ServiceUsageClient serviceUsage = ServiceUsageClient.create(ServiceUsageSettings.newBuilder().setTransportChannelProvider(Clients.channel(emulator)).setCredentialsProvider(Clients.noCredentials()).build())) {
-      BatchEnableServicesRequest.Builder enable = BatchEnableServicesRequest.newBuilder().setParent(PROJECT);
-      for (String api : List.of("run", "artifactregistry", "secretmanager", "iam", "iamcredentials", "sts", "cloudresourcemanager", "cloudtasks", "cloudscheduler")) {
-        enable.addServiceIds(api + ".googleapis.com");
-      }
-      serviceUsage.batchEnableServicesAsync(enable.build()).get();
-    }
-    try (IAMClient iam = IAMClient.create(IAMSettings.newBuilder().setTransportChannelProvider(Clients.channel(emulator)).setCredentialsProvider(Clients.noCredentials()).build())) {
-      for (String id : List.of("mycoolproject-run", "mycoolproject-worker", "mycoolproject-scheduler")) {
-        iam.createServiceAccount(
-            CreateServiceAccountRequest.newBuilder().setName(PROJECT).setAccountId(id).setServiceAccount(ServiceAccount.newBuilder().setDisplayName(id)).build());
-      }
-    }
-    Policy projectPolicy;
-    try (ProjectsClient projects = ProjectsClient.create(ProjectsSettings.newBuilder().setTransportChannelProvider(Clients.channel(emulator)).setCredentialsProvider(Clients.noCredentials()).build())) {
-      Policy read = projects.getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(PROJECT).build());
-      projectPolicy =
-          projects.setIamPolicy(
-              SetIamPolicyRequest.newBuilder()
-                  .setResource(PROJECT)
-                  .setPolicy(read.toBuilder().addBindings(Binding.newBuilder().setRole("roles/secretmanager.secretAccessor").addMembers(RUN_MEMBER)))
-                  .build());
-    }
-    try (ArtifactRegistryClient registry = ArtifactRegistryClient.create(ArtifactRegistrySettings.newBuilder().setTransportChannelProvider(Clients.channel(emulator)).setCredentialsProvider(Clients.noCredentials()).build())) {
-      registry
-          .createRepositoryAsync(
-              CreateRepositoryRequest.newBuilder()
-                  .setParent(PARENT)
-                  .setRepositoryId("app-repo")
-                  .setRepository(Repository.newBuilder().setFormat(Repository.Format.DOCKER))
-                  .build())
-          .get();
-    }
-    emulator.publishImage("app-repo", "app", "latest", "0a1b2c3");
-    try (SecretManagerServiceClient secrets = SecretManagerServiceClient.create(SecretManagerServiceSettings.newBuilder().setTransportChannelProvider(Clients.channel(emulator)).setCredentialsProvider(Clients.noCredentials()).build())) {
-      for (String id : SECRETS) {
-        Secret secret =
-            secrets.createSecret(PROJECT, id, Secret.newBuilder().setReplication(Replication.newBuilder().setAutomatic(Replication.Automatic.getDefaultInstance())).build());
-        secrets.addSecretVersion(secret.getName(), SecretPayload.newBuilder().setData(ByteString.copyFromUtf8("value of " + id)).build());
-      }
-    }
-    try (Storage storage = Clients.storage(emulator)) {
-      for (String name : List.of("mycoolproject-terraform-state", "sandbox-project-static", "sandbox-project-media")) {
-        storage.create(BucketInfo.newBuilder(name).setLocation("southamerica-east1").build());
-      }
-      storage.create(BlobInfo.newBuilder("mycoolproject-terraform-state", "terraform/state/default.tfstate").build(), "{}".getBytes(StandardCharsets.UTF_8));
-      var policy = storage.getIamPolicy("sandbox-project-static");
-      storage.setIamPolicy("sandbox-project-static", policy.toBuilder().addIdentity(StorageRoles.objectViewer(), Identity.allUsers()).build());
-    }
-    return projectPolicy;
   }
 
   private void assertGuideResources(Emulator emulator, Policy projectPolicy) throws Exception {

@@ -124,6 +124,34 @@ class StorageTest {
   }
 
   @Test
+  void resumableUploadStoresObject() throws Exception {
+    createStaticBucket();
+    byte[] content = new byte[3 * 1024 * 1024 + 17];
+    new java.util.Random(1).nextBytes(content);
+
+    try (var writer = storage.writer(BlobInfo.newBuilder(STATIC, "media/big.bin").setContentType("application/octet-stream").build())) {
+      writer.write(java.nio.ByteBuffer.wrap(content));
+    }
+
+    assertThat(storage.readAllBytes(BlobId.of(STATIC, "media/big.bin"))).isEqualTo(content);
+    assertThat(storage.get(BlobId.of(STATIC, "media/big.bin")).getSize()).isEqualTo(content.length);
+  }
+
+  @Test
+  void bucketBindingOfUnknownAccountIsInvalid() {
+    createStaticBucket();
+    Policy policy = storage.getIamPolicy(STATIC);
+
+    StorageException error =
+        (StorageException)
+            failureOf(() ->
+                storage.setIamPolicy(
+                    STATIC, policy.toBuilder().addIdentity(StorageRoles.objectAdmin(), Identity.serviceAccount("ghost@sandbox-project.iam.gserviceaccount.com")).build()));
+
+    assertThat(error.getCode()).isEqualTo(400);
+  }
+
+  @Test
   void listWithDelimiterReturnsPrefixes() {
     createStaticBucket();
     storage.create(BlobInfo.newBuilder(STATIC, "css/a.css").build(), new byte[] {1});

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures the emulator's start time and its heap with the guide's whole stack created.
+# Usage: gcp-emulator/bench/run.sh   (from anywhere; builds the module first)
+set -euo pipefail
+
+module="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(dirname "$module")"
+classpath_file="$module/target/bench-classpath.txt"
+
+cd "$root"
+mvn -q -B -pl gcp-emulator -am install -DskipTests
+mvn -q -B -pl gcp-emulator test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
+classpath="$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")"
+
+# 1. Standalone start: JVM launch until the endpoints are printed.
+output="$(mktemp)"
+started=$(date +%s%N)
+java -Xmx256m -cp "$classpath" dev.terrace.emulator.EmulatorMain >"$output" 2>/dev/null &
+emulator_pid=$!
+until grep -q '^storage ' "$output"; do
+  if ! kill -0 "$emulator_pid" 2>/dev/null; then
+    echo "the emulator exited before printing its endpoints" >&2
+    exit 1
+  fi
+  sleep 0.02
+done
+ready=$(date +%s%N)
+kill "$emulator_pid"
+wait "$emulator_pid" 2>/dev/null || true
+rm -f "$output"
+echo "standalone_start_ms $(( (ready - started) / 1000000 ))"
+
+# 2. In-process start and heap with the guide's stack, under a 256 MB heap limit.
+java -Xmx256m -cp "$classpath" dev.terrace.emulator.bench.GuideStackBenchmark
