@@ -66,6 +66,11 @@ public final class Sandbox implements AutoCloseable {
                 Apis.SECRET_MANAGER, Apis.IAM, Apis.LOGGING));
   }
 
+  /** Wraps an emulator someone else started; do not close the result, since that stops it. */
+  public static Sandbox over(Emulator emulator) {
+    return new Sandbox(emulator);
+  }
+
   public static Sandbox start(EmulatorConfig config) {
     return new Sandbox(Emulator.start(config));
   }
