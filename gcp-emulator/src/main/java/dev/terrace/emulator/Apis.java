@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The Google APIs the emulator knows by name, with their titles, as Service Usage lists them. */
+/** The Google APIs the emulator recognizes by name, with their titles, as Service Usage lists them. */
 public final class Apis {
   public static final String SERVICE_USAGE = "serviceusage.googleapis.com";
   public static final String RESOURCE_MANAGER = "cloudresourcemanager.googleapis.com";
@@ -43,7 +43,7 @@ public final class Apis {
 
   private Apis() {}
 
-  /** Returns whether Service Usage knows this API; an unknown name is rejected like the real one. */
+  /** Returns whether Service Usage lists this API; an unknown name is rejected like the real one. */
   public static boolean isKnown(String api) {
     return TITLES.containsKey(api);
   }

@@ -110,7 +110,7 @@ public final class Emulator implements AutoCloseable {
     for (ServerServiceDefinition service : context.services) {
       builder.addService(service);
     }
-    // Interceptors added later run first: the request log sees every outcome, faults included,
+    // Interceptors added later run first: the request log records every outcome, faults included,
     // and only calls that passed the faults reach the audit log.
     builder.intercept(new AdminActivityInterceptor(world, service -> service.startsWith("google.logging.") ? null : context.apiOfService.get(service)));
     builder.intercept(new FaultInterceptor(faults, service -> context.apiOfService.getOrDefault(service, service), config.projectNumber()));
@@ -170,7 +170,7 @@ public final class Emulator implements AutoCloseable {
     return endpoints;
   }
 
-  /** The shared state; tests may read it and services of other modules change it. */
+  /** Returns the shared state, which tests read and the services of every module change. */
   public World world() {
     return world;
   }
@@ -179,12 +179,12 @@ public final class Emulator implements AutoCloseable {
     return world.clock();
   }
 
-  /** The fault rules in force; change them at any time. */
+  /** Returns the fault rules in force, which tests may change at any time. */
   public Faults faults() {
     return faults;
   }
 
-  /** The calls served so far. */
+  /** Returns the log of the calls served so far. */
   public RequestLog requestLog() {
     return requestLog;
   }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of one emulator: the project it stands in for, where it keeps its data, and the delays
+ * Settings of one emulator: the project it emulates, where it keeps its data, and the delays
  * that make it behave like the real services. Build one with {@link #builder()}; every field has a
  * default.
  *

@@ -58,7 +58,7 @@ public final class GrpcErrors {
     return error(Code.UNIMPLEMENTED, method + " is not implemented by the emulator");
   }
 
-  /** A caller without the permission; reason {@code IAM_PERMISSION_DENIED} as the real APIs send. */
+  /** Returns the error for a caller without the permission: reason {@code IAM_PERMISSION_DENIED}, as the real APIs send. */
   public static StatusRuntimeException permissionDenied(String api, String permission, String resource) {
     ErrorInfo info =
         errorInfo(

@@ -14,7 +14,7 @@ public final class IamPolicies {
 
   private IamPolicies() {}
 
-  /** Returns a new empty policy with a fresh etag, the state of a resource nobody granted yet. */
+  /** Returns a new empty policy with a fresh etag, the state of a resource without grants. */
   public static Policy empty() {
     return Policy.newBuilder().setVersion(1).setEtag(newEtag()).build();
   }

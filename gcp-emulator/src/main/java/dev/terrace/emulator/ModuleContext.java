@@ -5,7 +5,7 @@ import dev.terrace.emulator.requestlog.RequestLog;
 import io.grpc.BindableService;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What the emulator offers a module while it installs and starts. */
+/** Services the emulator offers a module while the module installs and starts. */
 public interface ModuleContext {
 
   World world();

@@ -20,7 +20,7 @@ public final class Pages {
    * Returns the page the token points at.
    *
    * @param pageSize requested size; 0 or less means {@code defaultSize}
-   * @param maxSize largest page served, whatever the request says
+   * @param maxSize largest page served, whatever the request sets
    */
   public static <T> Page<T> page(List<T> all, int pageSize, String pageToken, int defaultSize, int maxSize) {
     int size = pageSize <= 0 ? defaultSize : Math.min(pageSize, maxSize);

@@ -41,7 +41,7 @@ public final class ProtoJson {
     }
   }
 
-  /** Returns the message's wire bytes as base64 text; used where a message holds {@code Any}. */
+  /** Returns the message's wire bytes as base64 text; used for messages that contain {@code Any}. */
   public static JsonNode toBytes(Message message) {
     return TextNode.valueOf(Base64.getEncoder().encodeToString(message.toByteArray()));
   }
@@ -51,7 +51,7 @@ public final class ProtoJson {
     try {
       return parser.parseFrom(Base64.getDecoder().decode(json.asText()));
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("snapshot holds a damaged message", e);
+      throw new IllegalStateException("snapshot contains an invalid message; restore the file or delete it to start empty", e);
     }
   }
 }

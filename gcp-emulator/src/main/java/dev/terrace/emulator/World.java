@@ -186,7 +186,7 @@ public final class World {
     }
   }
 
-  /** Returns whether the member holds the permission on the project. */
+  /** Returns whether the project policy grants the permission to the member. */
   public boolean projectGrants(String member, String permission) {
     return Permissions.granted(member, permission, project.policy());
   }

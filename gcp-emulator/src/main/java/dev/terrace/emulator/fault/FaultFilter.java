@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Applies the fault rules to HTTP calls, matched on the route's API method id
- * ({@code storage.objects.insert}). A quota fault answers 429 with reason {@code rateLimitExceeded},
+ * ({@code storage.objects.insert}). A quota fault returns 429 with reason {@code rateLimitExceeded},
  * a {@code Retry-After} header and the RetryInfo in {@code error.details}.
  */
 public final class FaultFilter extends Filter {

@@ -4,7 +4,7 @@ import io.grpc.Status;
 import java.time.Duration;
 
 /**
- * What the fault rules decided for one call: a delay to add, and the error to return instead of
+ * The fault rules' decision for one call: a delay to add, and the error to return instead of
  * serving the call, if any.
  *
  * @param delay latency to add before the call proceeds or fails

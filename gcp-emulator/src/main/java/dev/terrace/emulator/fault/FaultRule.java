@@ -52,7 +52,7 @@ public record FaultRule(
       code = Status.Code.RESOURCE_EXHAUSTED;
     }
     if (code == Status.Code.OK) {
-      throw new IllegalArgumentException("code OK is no fault; leave code unset for latency only");
+      throw new IllegalArgumentException("code OK is invalid for a fault; leave the code unset for a latency-only rule");
     }
   }
 
@@ -128,7 +128,7 @@ public record FaultRule(
       return this;
     }
 
-    /** Fails with a quota error whose RetryInfo asks the client to wait {@code retryDelay}. */
+    /** Fails with a quota error whose RetryInfo tells the client to wait {@code retryDelay}. */
     public Builder quotaExceeded(Duration retryDelay) {
       this.quotaRetryDelay = retryDelay;
       return this;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets service methods fail by throwing {@link StatusRuntimeException}: it closes the call with the
- * exception's status and trailers (error details included). Without it gRPC answers UNKNOWN.
+ * exception's status and trailers (error details included). Without it gRPC returns UNKNOWN.
  * Any other exception is a bug in the emulator and closes the call with INTERNAL.
  */
 public final class ExceptionStatusInterceptor implements ServerInterceptor {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers every call of a disabled API with the JSON form of SERVICE_DISABLED: 403, status
+ * Rejects every call of a disabled API with the JSON form of SERVICE_DISABLED: 403, status
  * PERMISSION_DENIED, reason {@code accessNotConfigured} in {@code errors} (what the JSON APIs put
  * there) and the ErrorInfo in {@code details}.
  */

@@ -131,7 +131,7 @@ public final class HttpApiServer implements AutoCloseable {
     return override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
   }
 
-  // The Java client gzips JSON request bodies and says so in Content-Encoding.
+  // The Java client gzips JSON request bodies and sets Content-Encoding: gzip.
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
     try (InputStream in = gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {

@@ -29,7 +29,7 @@ public record HttpResponse(int status, String contentType, byte[] body, Map<Stri
     return json(200, body);
   }
 
-  /** 204 No Content, as the JSON API answers a delete. */
+  /** Returns 204 No Content, the JSON API response to a delete. */
   public static HttpResponse noContent() {
     return new HttpResponse(204, null, new byte[0], Map.of());
   }

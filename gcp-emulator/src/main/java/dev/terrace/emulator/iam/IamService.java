@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code google.iam.admin.v1.IAM}: service accounts and their IAM policies. A new account is
- * invisible for {@code serviceAccountVisibilityDelay}: get, list and IAM calls on it answer as if
+ * invisible for {@code serviceAccountVisibilityDelay}: get, list and IAM calls on it fail as if
  * it did not exist yet (get: PERMISSION_DENIED), which is how the real service's eventual
  * consistency shows.
  */
@@ -118,7 +118,7 @@ public final class IamService extends IAMGrpc.IAMImplBase {
   @Override
   public void undeleteServiceAccount(UndeleteServiceAccountRequest request, StreamObserver<UndeleteServiceAccountResponse> response) {
     String key = keyOf(request.getName(), "iam.serviceAccounts.undelete");
-    Account target = accounts.find(key).orElseThrow(() -> GrpcErrors.notFound("Account deleted: " + key + " cannot be found."));
+    Account target = accounts.find(key).orElseThrow(() -> GrpcErrors.notFound("Deleted service account " + key + " not found; only accounts deleted in the last 30 days can be restored."));
     if (!target.deleted()) {
       throw GrpcErrors.failedPrecondition("Service account " + target.account().getEmail() + " is not deleted.");
     }

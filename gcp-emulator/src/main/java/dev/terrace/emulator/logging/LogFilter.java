@@ -47,15 +47,15 @@ public final class LogFilter {
 
   private static Predicate<LogEntry> comparison(String field, String op, String value) {
     if (field.equals("severity")) {
-      int wanted = severityNumber(value);
-      return entry -> compare(Integer.compare(entry.getSeverityValue(), wanted), op);
+      int expected = severityNumber(value);
+      return entry -> compare(Integer.compare(entry.getSeverityValue(), expected), op);
     }
     if (field.equals("timestamp") || field.equals("receiveTimestamp")) {
-      Instant wanted = parseTime(value);
+      Instant expectedTime = parseTime(value);
       return entry -> {
         Timestamp stamp = field.equals("timestamp") ? entry.getTimestamp() : entry.getReceiveTimestamp();
         Instant actual = Instant.ofEpochSecond(stamp.getSeconds(), stamp.getNanos());
-        return compare(actual.compareTo(wanted), op);
+        return compare(actual.compareTo(expectedTime), op);
       };
     }
     return entry -> {

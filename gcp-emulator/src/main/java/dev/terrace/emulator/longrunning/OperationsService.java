@@ -31,7 +31,7 @@ public final class OperationsService extends OperationsGrpc.OperationsImplBase {
 
   @Override
   public void listOperations(ListOperationsRequest request, StreamObserver<ListOperationsResponse> response) {
-    // The name field holds the collection; the filter language is not emulated.
+    // The name field contains the collection; the filter language is not emulated.
     List<Operation> found = registry.list(request.getName());
     respond(response, ListOperationsResponse.newBuilder().addAllOperations(found).build());
   }
@@ -55,8 +55,8 @@ public final class OperationsService extends OperationsGrpc.OperationsImplBase {
   public void waitOperation(WaitOperationRequest request, StreamObserver<Operation> response) {
     Duration timeout = MAX_WAIT;
     if (request.hasTimeout()) {
-      Duration asked = Duration.ofSeconds(request.getTimeout().getSeconds(), request.getTimeout().getNanos());
-      timeout = asked.compareTo(MAX_WAIT) < 0 ? asked : MAX_WAIT;
+      Duration requested = Duration.ofSeconds(request.getTimeout().getSeconds(), request.getTimeout().getNanos());
+      timeout = requested.compareTo(MAX_WAIT) < 0 ? requested : MAX_WAIT;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     Operation current = find(request.getName());

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Records every HTTP call in the request log after it is answered. Runs first among the filters. */
+/** Records every HTTP call in the request log after the response is sent. Runs first among the filters. */
 public final class RequestLogFilter extends Filter {
   private final RequestLog log;
 

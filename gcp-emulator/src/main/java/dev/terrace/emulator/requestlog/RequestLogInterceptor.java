@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Records every gRPC call in the request log when it closes. Runs outermost, so it sees faults. */
+/** Records every gRPC call in the request log when it closes. Runs outermost, so it records injected faults too. */
 public final class RequestLogInterceptor implements ServerInterceptor {
   // Request fields that name the resource a call is about, in order of preference.
   private static final List<String> RESOURCE_FIELDS = List.of("name", "resource", "parent", "project_id", "project");

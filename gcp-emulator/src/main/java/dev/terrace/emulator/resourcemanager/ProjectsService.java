@@ -19,7 +19,7 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * {@code google.cloud.resourcemanager.v3.Projects}: the one project and its IAM policy. Any other
- * project answers PERMISSION_DENIED, as the real API does for projects the caller cannot see.
+ * project returns PERMISSION_DENIED, as the real API does for projects the caller cannot see.
  */
 public final class ProjectsService extends ProjectsGrpc.ProjectsImplBase {
   private final World world;

@@ -106,17 +106,17 @@ public final class SecretManagerService extends SecretManagerServiceGrpc.SecretM
     if (request.getUpdateMask().getPathsCount() == 0) {
       throw GrpcErrors.invalidArgument("update_mask is required and must name at least one field.");
     }
-    Secret given = request.getSecret();
+    Secret requested = request.getSecret();
     Secret.Builder changed = entry.secret().toBuilder();
     for (String path : request.getUpdateMask().getPathsList()) {
       switch (path) {
-        case "labels" -> changed.clearLabels().putAllLabels(given.getLabelsMap());
-        case "annotations" -> changed.clearAnnotations().putAllAnnotations(given.getAnnotationsMap());
-        case "version_aliases", "versionAliases" -> changed.clearVersionAliases().putAllVersionAliases(given.getVersionAliasesMap());
-        case "expire_time", "expireTime" -> changed.setExpireTime(given.getExpireTime());
-        case "ttl" -> changed.setTtl(given.getTtl());
-        case "topics" -> changed.clearTopics().addAllTopics(given.getTopicsList());
-        case "rotation" -> changed.setRotation(given.getRotation());
+        case "labels" -> changed.clearLabels().putAllLabels(requested.getLabelsMap());
+        case "annotations" -> changed.clearAnnotations().putAllAnnotations(requested.getAnnotationsMap());
+        case "version_aliases", "versionAliases" -> changed.clearVersionAliases().putAllVersionAliases(requested.getVersionAliasesMap());
+        case "expire_time", "expireTime" -> changed.setExpireTime(requested.getExpireTime());
+        case "ttl" -> changed.setTtl(requested.getTtl());
+        case "topics" -> changed.clearTopics().addAllTopics(requested.getTopicsList());
+        case "rotation" -> changed.setRotation(requested.getRotation());
         default -> throw GrpcErrors.invalidArgument("Field " + path + " of a secret cannot be updated.");
       }
     }
@@ -297,7 +297,7 @@ public final class SecretManagerService extends SecretManagerServiceGrpc.SecretM
     return name.substring(name.lastIndexOf('/') + 1);
   }
 
-  /** A request etag, when given, must equal the stored one; a mismatch is ABORTED. */
+  /** A request etag, when set, must equal the stored one; a mismatch is ABORTED. */
   private static void requireEtag(String requested, String current, String name) {
     if (!requested.isEmpty() && !requested.equals(current)) {
       throw GrpcErrors.aborted("The etag " + requested + " does not match the current etag of " + name + "; read it again and retry.");

@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * {@code google.api.serviceusage.v1.ServiceUsage}. Enabling returns an operation that is already
- * done; the API itself starts to answer only after the propagation delay.
+ * done; calls to the API itself succeed only after the propagation delay.
  */
 public final class ServiceUsageService extends ServiceUsageGrpc.ServiceUsageImplBase {
   private final World world;

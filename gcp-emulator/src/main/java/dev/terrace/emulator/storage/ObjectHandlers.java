@@ -179,8 +179,8 @@ final class ObjectHandlers {
   }
 
   /** Stores a new generation of the object after checking the preconditions against the live one. */
-  private HttpResponse store(String bucketName, ObjectNode given, byte[] content, Map<String, List<String>> query) {
-    String name = requireName(given);
+  private HttpResponse store(String bucketName, ObjectNode requested, byte[] content, Map<String, List<String>> query) {
+    String name = requireName(requested);
     HttpRequest preconditions = new HttpRequest("POST", "", Map.of(), query, new com.sun.net.httpserver.Headers(), new byte[0]);
     return world.write(() -> {
       Bucket bucket = find(bucketName);
@@ -188,7 +188,7 @@ final class ObjectHandlers {
       Preconditions.checkForWrite(current, preconditions);
       Instant now = world.clock().instant();
       long generation = Math.max(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000, current == null ? 0 : current.generation() + 1);
-      ObjectNode metadata = given.deepCopy();
+      ObjectNode metadata = requested.deepCopy();
       metadata.put("kind", "storage#object");
       metadata.put("id", bucketName + "/" + name + "/" + generation);
       metadata.put("selfLink", "http://127.0.0.1/storage/v1/b/" + bucketName + "/o/" + name);

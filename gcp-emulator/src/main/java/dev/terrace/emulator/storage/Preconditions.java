@@ -6,7 +6,7 @@ import dev.terrace.emulator.storage.StorageState.StoredObject;
 
 /**
  * The JSON API's generation preconditions. A failed match is 412 {@code conditionNotMet}; a
- * failed not-match on a read is 304, as the real API answers.
+ * failed not-match on a read is 304, as the real API returns.
  */
 final class Preconditions {
   private static final String FAILED = "At least one of the pre-conditions you specified did not hold.";
@@ -39,7 +39,7 @@ final class Preconditions {
 
   /**
    * Checks the preconditions of a write; {@code current} is null when the object does not exist,
-   * where {@code ifGenerationMatch=0} (create only) holds and any other generation fails.
+   * where {@code ifGenerationMatch=0} (create only) is met and any other generation fails.
    */
   static void checkForWrite(StoredObject current, HttpRequest request) {
     if (current == null) {

@@ -48,7 +48,7 @@ final class StorageJson {
     }
   }
 
-  /** Base64 of the big-endian CRC32C, as the {@code crc32c} field holds it. */
+  /** Base64 of the big-endian CRC32C, as the {@code crc32c} field stores it. */
   static String crc32c(byte[] content) {
     CRC32C crc = new CRC32C();
     crc.update(content);

@@ -35,7 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Measures how long an in-process emulator takes to start and how much heap it holds once the
+ * Measures how long an in-process emulator takes to start and how much heap it uses once the
  * guide's whole stack exists. Run it through {@code gcp-emulator/bench/run.sh}, which sets
  * {@code -Xmx256m}; it prints {@code name value} lines.
  */

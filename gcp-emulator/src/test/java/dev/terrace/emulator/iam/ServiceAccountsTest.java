@@ -69,8 +69,8 @@ class ServiceAccountsTest {
     assertThat(patched.getDisplayName()).isEqualTo("Runtime of the app");
 
     iam.deleteServiceAccount(PROJECT + "/serviceAccounts/" + RUN_EMAIL);
-    Throwable gone = failureOf(() -> iam.getServiceAccount(PROJECT + "/serviceAccounts/" + RUN_EMAIL));
-    assertThat(Clients.statusOf(gone).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    Throwable deleted = failureOf(() -> iam.getServiceAccount(PROJECT + "/serviceAccounts/" + RUN_EMAIL));
+    assertThat(Clients.statusOf(deleted).getCode()).isEqualTo(Status.Code.NOT_FOUND);
 
     var restored =
         iam.undeleteServiceAccount(UndeleteServiceAccountRequest.newBuilder().setName("projects/-/serviceAccounts/" + created.getUniqueId()).build());

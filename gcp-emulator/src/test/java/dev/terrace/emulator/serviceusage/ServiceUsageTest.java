@@ -88,7 +88,7 @@ class ServiceUsageTest {
   }
 
   @Test
-  void enableIsLongRunningAndTakesEffectAfterPropagation() throws Exception {
+  void enableWaitsForPropagation() throws Exception {
     var response =
         serviceUsage
             .enableServiceAsync(EnableServiceRequest.newBuilder().setName("projects/sandbox-project/services/secretmanager.googleapis.com").build())
