@@ -113,7 +113,9 @@ class RunServicesTest {
     assertThat(labelled.getLatestReadyRevision()).isEqualTo(first.getLatestReadyRevision());
     assertThat(changed.getLatestReadyRevision()).matches(".*/revisions/api-00002-[a-z0-9]{3}");
     List<Revision> revisions = new java.util.ArrayList<>();
-    sandbox.revisions().listRevisions(PARENT + "/services/api").iterateAll().forEach(revisions::add);
+    try (var client = sandbox.revisions()) {
+      client.listRevisions(PARENT + "/services/api").iterateAll().forEach(revisions::add);
+    }
     assertThat(revisions).hasSize(2);
   }
 
@@ -201,6 +203,44 @@ class RunServicesTest {
     assertThat(left.getTerminalCondition().getReason()).isEqualTo(Condition.CommonReason.CONTAINER_MISSING);
     assertThat(left.getLatestReadyRevision()).isEmpty();
     assertThat(health.statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void failedUpdateKeepsOldRevisionServing() throws Exception {
+    Service first = create("rolling", webService(IMAGE));
+    services.setIamPolicy(SetIamPolicyRequest.newBuilder()
+        .setResource(first.getName())
+        .setPolicy(Policy.newBuilder().addBindings(Binding.newBuilder().setRole("roles/run.invoker").addMembers("allUsers")))
+        .build());
+    String missing = Sandbox.REGION + "-docker.pkg.dev/" + Sandbox.PROJECT + "/app-repo/app:not-pushed";
+    Service broken = first.toBuilder().setTemplate(first.getTemplate().toBuilder().setContainers(0, first.getTemplate().getContainers(0).toBuilder().setImage(missing))).build();
+
+    ExecutionException failure = catchThrowableOfType(ExecutionException.class, () -> services.updateServiceAsync(broken).get());
+    Service left = services.getService(first.getName());
+    HttpResponse<String> health =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(left.getUri() + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(((ApiException) failure.getCause()).getStatusCode().getCode()).isEqualTo(StatusCode.Code.NOT_FOUND);
+    assertThat(left.getTerminalCondition().getState()).isEqualTo(Condition.State.CONDITION_FAILED);
+    assertThat(left.getLatestCreatedRevision()).matches(".*/revisions/rolling-00002-[a-z0-9]{3}");
+    assertThat(left.getLatestReadyRevision()).isEqualTo(first.getLatestReadyRevision());
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void servingRevisionCannotBeDeleted() throws Exception {
+    Service first = create("pruned", webService(IMAGE));
+    Service second = services.updateServiceAsync(
+        first.toBuilder().setTemplate(first.getTemplate().toBuilder().putLabels("deploy", "2")).build()).get();
+
+    try (var revisions = sandbox.revisions()) {
+      ExecutionException serving = catchThrowableOfType(ExecutionException.class, () -> revisions.deleteRevisionAsync(second.getLatestReadyRevision()).get());
+      Revision deleted = revisions.deleteRevisionAsync(first.getLatestReadyRevision()).get();
+
+      assertThat(((ApiException) serving.getCause()).getStatusCode().getCode()).isEqualTo(StatusCode.Code.FAILED_PRECONDITION);
+      assertThat(deleted.getName()).isEqualTo(first.getLatestReadyRevision());
+      assertThat(deleted.hasDeleteTime()).isTrue();
+    }
   }
 
   @Test
