@@ -19,7 +19,6 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +105,7 @@ public final class Emulator implements AutoCloseable {
     CompletableFuture<Void> loaded = snapshots == null ? CompletableFuture.completedFuture(null) : loadInBackground();
 
     NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.grpcPort()));
+        NettyServerBuilder.forAddress(new InetSocketAddress(Loopback.ADDRESS, config.grpcPort()));
     for (ServerServiceDefinition service : context.services) {
       builder.addService(service);
     }
@@ -229,8 +228,9 @@ public final class Emulator implements AutoCloseable {
     if (storageServer != null) {
       storageServer.close();
     }
+    awaitScheduler();
     if (endpoints != null) {
-      saveQuietly();
+      saveFinal();
     }
     if (grpcServer != null) {
       try {
@@ -238,6 +238,28 @@ public final class Emulator implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  // A periodic snapshot still running must finish before the final one, or it could land last.
+  private void awaitScheduler() {
+    try {
+      if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("Emulator background tasks did not stop within 5 s; writing the final snapshot anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void saveFinal() {
+    if (snapshots == null) {
+      return;
+    }
+    try {
+      snapshots.save(world, true);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Emulator failed to write the final snapshot to {}", config.dataDir(), e);
     }
   }
 

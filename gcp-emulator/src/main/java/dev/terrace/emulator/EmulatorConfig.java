@@ -17,10 +17,12 @@ import java.util.Set;
  * @param dataDir directory for snapshots, or {@code null} to keep state in memory only
  * @param grpcPort port of the gRPC server on 127.0.0.1, 0 for an ephemeral one
  * @param storagePort port of the Cloud Storage HTTP server on 127.0.0.1, 0 for an ephemeral one
+ * @param serviceUrlPort port of the server behind the Cloud Run service URLs, 0 for an ephemeral one
  * @param apiPropagationDelay time between enabling an API and calls to it succeeding
  * @param serviceAccountVisibilityDelay time during which a new service account returns 403 on get
  * @param queueTombstonePeriod time during which a deleted Cloud Tasks queue name stays reserved
  * @param jobExecutionDelay time a Cloud Run job execution takes to finish
+ * @param runRolloutDelay time from a Cloud Run service or job create or update to Ready (or failed)
  * @param clockAcceleration how many emulated seconds pass per real second (1 = real time)
  * @param takenBucketNames bucket names that behave as owned by another customer
  * @param enabledServices APIs enabled when the project is first created
@@ -34,10 +36,12 @@ public record EmulatorConfig(
     Path dataDir,
     int grpcPort,
     int storagePort,
+    int serviceUrlPort,
     Duration apiPropagationDelay,
     Duration serviceAccountVisibilityDelay,
     Duration queueTombstonePeriod,
     Duration jobExecutionDelay,
+    Duration runRolloutDelay,
     double clockAcceleration,
     Set<String> takenBucketNames,
     Set<String> enabledServices,
@@ -62,10 +66,12 @@ public record EmulatorConfig(
     }
     requirePort(grpcPort, "grpcPort");
     requirePort(storagePort, "storagePort");
+    requirePort(serviceUrlPort, "serviceUrlPort");
     requireNotNegative(apiPropagationDelay, "apiPropagationDelay");
     requireNotNegative(serviceAccountVisibilityDelay, "serviceAccountVisibilityDelay");
     requireNotNegative(queueTombstonePeriod, "queueTombstonePeriod");
     requireNotNegative(jobExecutionDelay, "jobExecutionDelay");
+    requireNotNegative(runRolloutDelay, "runRolloutDelay");
     if (!(clockAcceleration > 0)) {
       throw new IllegalArgumentException("clockAcceleration must be positive, got " + clockAcceleration);
     }
@@ -90,10 +96,12 @@ public record EmulatorConfig(
         .dataDir(dataDir)
         .grpcPort(grpcPort)
         .storagePort(storagePort)
+        .serviceUrlPort(serviceUrlPort)
         .apiPropagationDelay(apiPropagationDelay)
         .serviceAccountVisibilityDelay(serviceAccountVisibilityDelay)
         .queueTombstonePeriod(queueTombstonePeriod)
         .jobExecutionDelay(jobExecutionDelay)
+        .runRolloutDelay(runRolloutDelay)
         .clockAcceleration(clockAcceleration)
         .takenBucketNames(takenBucketNames)
         .enabledServices(enabledServices)
@@ -127,11 +135,13 @@ public record EmulatorConfig(
     private Path dataDir;
     private int grpcPort;
     private int storagePort;
+    private int serviceUrlPort;
     private Duration apiPropagationDelay = Duration.ZERO;
     private Duration serviceAccountVisibilityDelay = Duration.ZERO;
     // Cloud Tasks keeps a deleted queue's name for seven days.
     private Duration queueTombstonePeriod = Duration.ofDays(7);
     private Duration jobExecutionDelay = Duration.ofSeconds(1);
+    private Duration runRolloutDelay = Duration.ofSeconds(1);
     private double clockAcceleration = 1.0;
     private Set<String> takenBucketNames = Set.of();
     private Set<String> enabledServices = DEFAULT_ENABLED_SERVICES;
@@ -167,6 +177,16 @@ public record EmulatorConfig(
 
     public Builder storagePort(int value) {
       this.storagePort = value;
+      return this;
+    }
+
+    public Builder serviceUrlPort(int value) {
+      this.serviceUrlPort = value;
+      return this;
+    }
+
+    public Builder runRolloutDelay(Duration value) {
+      this.runRolloutDelay = value;
       return this;
     }
 
@@ -223,10 +243,12 @@ public record EmulatorConfig(
           dataDir,
           grpcPort,
           storagePort,
+          serviceUrlPort,
           apiPropagationDelay,
           serviceAccountVisibilityDelay,
           queueTombstonePeriod,
           jobExecutionDelay,
+          runRolloutDelay,
           clockAcceleration,
           takenBucketNames,
           enabledServices,

@@ -58,8 +58,11 @@ final class SnapshotStore {
     return true;
   }
 
-  /** Writes a snapshot if anything changed since the last one (or always, when forced). */
-  void save(World world, boolean force) throws IOException {
+  /**
+   * Writes a snapshot if anything changed since the last one (or always, when forced). Saves are
+   * serialized, so an older snapshot never replaces a newer one.
+   */
+  synchronized void save(World world, boolean force) throws IOException {
     if (!world.takeChanged() && !force) {
       return;
     }
@@ -76,13 +79,18 @@ final class SnapshotStore {
         });
     Files.createDirectories(dataDir);
     Path temporary = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
-    try (OutputStream out = Files.newOutputStream(temporary)) {
-      ProtoJson.MAPPER.writeValue(out, root);
-    }
     try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        ProtoJson.MAPPER.writeValue(out, root);
+      }
+      try {
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      // Left only when writing failed or was interrupted; the last complete snapshot stays.
+      Files.deleteIfExists(temporary);
     }
   }
 }

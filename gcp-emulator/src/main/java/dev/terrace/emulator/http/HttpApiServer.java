@@ -3,10 +3,10 @@ package dev.terrace.emulator.http;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.terrace.emulator.Loopback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class HttpApiServer implements AutoCloseable {
   private final ExecutorService executor;
 
   public HttpApiServer(int port, List<Filter> filters) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server = HttpServer.create(new InetSocketAddress(Loopback.ADDRESS, port), 0);
     executor = Executors.newCachedThreadPool(daemonThreads());
     server.setExecutor(executor);
     var context = server.createContext("/", this::dispatch);
