@@ -34,6 +34,10 @@ public final class Applier {
             throw new IllegalArgumentException("A plan with errors cannot be applied; fix the errors and plan again.");
         }
         ChangeExecutor executor = new ChangeExecutor(gateway, store);
-        return new ApplyRun(plan, executor, options, listener, cancel == null ? new CancelToken() : cancel).run();
+        try {
+            return new ApplyRun(plan, executor, options, listener, cancel == null ? new CancelToken() : cancel).run();
+        } finally {
+            executor.flushJournal();
+        }
     }
 }

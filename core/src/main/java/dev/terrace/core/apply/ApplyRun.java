@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One apply in progress: the dependency counters, the worker pool, the retry timer and the
  * outcomes so far. Every counter is guarded by {@code this}.
+ *
+ * <p>When more changes are ready than there are workers, the one with the longest chain of work
+ * still behind it goes first, so that the critical path is not kept waiting by leaves.
  */
 final class ApplyRun {
 
@@ -45,6 +51,7 @@ final class ApplyRun {
     private final Map<Address, ScheduledFuture<?>> retries = new HashMap<>();
     /** Outcomes whose events were delivered; the run ends when every change has one. */
     private int reported;
+    private final Map<Address, Integer> chainLength;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
 
@@ -60,7 +67,11 @@ final class ApplyRun {
             edges.put(change.address(), change.dependsOn());
         });
         this.graph = new ResourceGraph(edges);
-        this.workers = Executors.newFixedThreadPool(options.parallelism(), named("terrace-apply"));
+        this.chainLength = chainLengths();
+        this.workers = new ThreadPoolExecutor(options.parallelism(), options.parallelism(), 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(), named("terrace-apply"));
+        // With every thread waiting on the queue, the queue's order decides from the first task on.
+        ((ThreadPoolExecutor) workers).prestartAllCoreThreads();
         this.timer = Executors.newSingleThreadScheduledExecutor(named("terrace-retry"));
     }
 
@@ -80,6 +91,8 @@ final class ApplyRun {
                     }
                 }
             }
+            ready.sort(java.util.Comparator.comparing((Address address) -> -chainLength.get(address))
+                    .thenComparing(java.util.Comparator.naturalOrder()));
             ready.forEach(address -> submit(address, 1));
             awaitAll();
         } finally {
@@ -108,9 +121,24 @@ final class ApplyRun {
         }
     }
 
+    /**
+     * Counts, for each change, the cloud operations on the longest chain from it to the end of the
+     * graph, itself included.
+     */
+    private Map<Address, Integer> chainLengths() {
+        Map<Address, Integer> lengths = new HashMap<>();
+        List<Address> order = new ArrayList<>(graph.topologicalOrder(java.util.Comparator.naturalOrder()));
+        Collections.reverse(order);
+        for (Address address : order) {
+            int below = graph.dependentsOf(address).stream().mapToInt(lengths::get).max().orElse(0);
+            lengths.put(address, below + (changes.get(address).action().changesCloud() ? 1 : 0));
+        }
+        return lengths;
+    }
+
     private void submit(Address address, int attempt) {
         try {
-            workers.execute(() -> attempt(address, attempt));
+            workers.execute(new Task(chainLength.get(address), address, () -> attempt(address, attempt)));
         } catch (java.util.concurrent.RejectedExecutionException shutDown) {
             finish(address, Status.SKIPPED, attempt - 1, Messages.CANCELLED, null);
         }
@@ -257,6 +285,21 @@ final class ApplyRun {
                     .toList();
         }
         unstarted.forEach(address -> finish(address, Status.SKIPPED, 0, Messages.CANCELLED, null));
+    }
+
+    /** A queued operation; a longer chain behind it runs first, then the address decides. */
+    private record Task(int chain, Address address, Runnable body) implements Runnable, Comparable<Task> {
+
+        @Override
+        public void run() {
+            body.run();
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            int byChain = Integer.compare(other.chain, chain);
+            return byChain != 0 ? byChain : address.compareTo(other.address);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

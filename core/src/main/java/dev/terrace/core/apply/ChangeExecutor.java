@@ -32,6 +32,8 @@ final class ChangeExecutor {
     private final StateStore store;
     private final Journal journal;
     private State state;
+    private final Object writeLock = new Object();
+    private long writtenSerial = -1;
 
     ChangeExecutor(Gateway gateway, StateStore store) {
         this.gateway = gateway;
@@ -129,19 +131,47 @@ final class ChangeExecutor {
     private void record(ResourceChange change, Observed<Spec> observed) {
         StateEntry entry = new StateEntry(change.address(), change.chapter(), change.desired(), change.dependsOn(),
                 observed.attributes(), fingerprint(change.desired()), Instant.now());
+        long serial;
         synchronized (this) {
             state = state.with(entry);
-            store.save(state);
+            serial = state.serial();
         }
+        persist(serial);
         journal.end(change.address());
     }
 
     private void forget(Address address) {
+        long serial;
         synchronized (this) {
             state = state.without(address);
-            store.save(state);
+            serial = state.serial();
         }
+        persist(serial);
         journal.end(address);
+    }
+
+    /**
+     * Saves a state at least as new as the given serial. Resources that finish together share one
+     * write: whoever takes the write lock saves the newest state, and the others find their change
+     * already on disk.
+     */
+    private void persist(long serial) {
+        synchronized (writeLock) {
+            if (writtenSerial >= serial) {
+                return;
+            }
+            State snapshot;
+            synchronized (this) {
+                snapshot = state;
+            }
+            store.save(snapshot);
+            writtenSerial = snapshot.serial();
+        }
+    }
+
+    /** Writes what the journal left for later; called once the run ends. */
+    void flushJournal() {
+        journal.flush();
     }
 
     /** Returns the first 16 hex digits of the SHA-256 of the spec's JSON. */

@@ -112,7 +112,7 @@ final class MemoryCloud {
             return;
         }
         try {
-            AtomicFiles.write(file, mapper.writeValueAsString(data));
+            AtomicFiles.write(file, mapper.writeValueAsBytes(data), false);
         } catch (IOException failed) {
             throw new UncheckedIOException("Cannot write the in-memory cloud file " + file, failed);
         }

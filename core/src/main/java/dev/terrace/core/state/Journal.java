@@ -20,6 +20,11 @@ import java.util.TreeMap;
  * The in-flight operations of a stack, written before each cloud call and cleared after it. When
  * a run is killed, the entries left behind tell the next plan which objects may exist without a
  * state entry, so it adopts them instead of creating them again.
+ *
+ * <p>Only {@link #begin} and {@link #pending} write at once; {@link #end} leaves the removal for the
+ * next write or {@link #flush}, because an entry that outlives its operation only makes the next
+ * plan adopt an object the state already records. The file is not flushed to the disk: after a
+ * power cut the plan still reads every object back by name, so nothing is created twice.
  */
 public final class Journal {
 
@@ -29,6 +34,7 @@ public final class Journal {
     private final Path file;
     private final ObjectMapper mapper = Json.mapper();
     private final Map<Address, JournalEntry> entries = new TreeMap<>();
+    private boolean dirty;
 
     Journal(Path file) {
         this.file = file;
@@ -61,6 +67,13 @@ public final class Journal {
 
     public synchronized void end(Address address) {
         if (entries.remove(address) != null) {
+            dirty = true;
+        }
+    }
+
+    /** Writes removals that {@link #end} left for later. */
+    public synchronized void flush() {
+        if (dirty) {
             save();
         }
     }
@@ -75,7 +88,8 @@ public final class Journal {
 
     private void save() {
         try {
-            AtomicFiles.write(file, mapper.writeValueAsString(new ArrayList<>(entries.values())));
+            AtomicFiles.write(file, mapper.writeValueAsBytes(new ArrayList<>(entries.values())), false);
+            dirty = false;
         } catch (IOException failed) {
             throw new StateException("Cannot write the journal " + file + ": " + failed.getMessage()
                     + ". Check that the state folder is writable and the disk is not full.", failed);
