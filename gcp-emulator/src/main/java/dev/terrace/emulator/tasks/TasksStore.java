@@ -194,6 +194,11 @@ final class TasksStore implements StateSection {
     deletedTasks.put(taskName, clock.instant());
   }
 
+  /** Returns the queue a task belongs to, or null when the queue is gone. */
+  Queue queueOfTask(String taskName) {
+    return queues.get(queueOf(taskName));
+  }
+
   /** Returns the HTTP tasks of running queues whose schedule time has come, oldest first. */
   List<Task> dueHttpTasks(Instant now) {
     List<Task> due = new ArrayList<>();

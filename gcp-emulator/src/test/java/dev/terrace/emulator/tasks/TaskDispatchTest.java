@@ -16,6 +16,7 @@ import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.OidcToken;
 import com.google.cloud.tasks.v2.Queue;
 import com.google.cloud.tasks.v2.RetryConfig;
+import com.google.cloud.tasks.v2.StackdriverLoggingConfig;
 import com.google.cloud.tasks.v2.Task;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
@@ -49,6 +50,7 @@ class TaskDispatchTest {
     tasks.createQueue(PARENT, Queue.newBuilder()
         .setName(PARENT + "/queues/app-default")
         .setRetryConfig(RetryConfig.newBuilder().setMinBackoff(Duration.newBuilder().setNanos(50_000_000)).setMaxAttempts(100))
+        .setStackdriverLoggingConfig(StackdriverLoggingConfig.newBuilder().setSamplingRatio(1.0))
         .build());
   }
 
@@ -73,6 +75,11 @@ class TaskDispatchTest {
     assertThat(sandbox.world().logs().entries()).anySatisfy(entry -> {
       assertThat(entry.getHttpRequest().getRequestUrl()).isEqualTo(worker.getUri() + "/tasks/send-email/");
       assertThat(entry.getHttpRequest().getUserAgent()).isEqualTo("Google-Cloud-Tasks");
+    });
+    assertThat(sandbox.world().logs().entries()).anySatisfy(entry -> {
+      assertThat(entry.getResource().getType()).isEqualTo("cloud_tasks_queue");
+      assertThat(entry.getResource().getLabelsMap()).containsEntry("queue_id", "app-default");
+      assertThat(entry.getJsonPayload().getFieldsMap().get("task").getStringValue()).isEqualTo(task.getName());
     });
     assertThat(task.getName()).startsWith(PARENT + "/queues/app-default/tasks/");
   }
