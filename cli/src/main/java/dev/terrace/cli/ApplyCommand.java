@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Plans, asks, and makes the cloud match the stack. */
+/** Plans, requests approval, and makes the cloud match the stack. */
 @Command(name = "apply", mixinStandardHelpOptions = true, resourceBundle = Texts.BUNDLE)
 final class ApplyCommand implements Callable<Integer> {
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Plans, asks, and removes every resource the stack manages. */
+/** Plans, requests approval, and removes every resource the stack manages. */
 @Command(name = "destroy", mixinStandardHelpOptions = true, resourceBundle = Texts.BUNDLE)
 final class DestroyCommand implements Callable<Integer> {
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception that escaped a command into one plain message on standard error. Expected
- * failures print their own message; anything else is logged with its trace for developers and
- * shown to the user with the log file to look at.
+ * failures print their own message. Anything else is logged with its trace for developers, and the
+ * user is shown the log folder to look in.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 

@@ -29,7 +29,7 @@ final class GatewayFactory {
         }
     }
 
-    /** The fake cloud lives in a file per project, so separate commands see the same cloud. */
+    /** Returns the fake cloud's file of a project, shared by separate commands so they see one cloud. */
     static Path memoryCloudFile(Path stateRoot, String project) {
         return stateRoot.resolve("memory-cloud").resolve(project + ".json");
     }

@@ -1,6 +1,6 @@
 package dev.terrace.cli;
 
-/** Which cloud a command talks to. */
+/** The kind of cloud a command talks to. */
 enum GatewayKind {
     /** The gcp-emulator started in-process, the default when no Google Cloud project is chosen. */
     SANDBOX,

@@ -117,7 +117,7 @@ final class ChangeExecutor {
         return failed;
     }
 
-    /** A no-op may still adopt an object into state, or drop an entry whose object is gone. */
+    /** Records an adopted object in the state, or drops the entry of an object that is gone. */
     private void settleNoOp(ResourceChange change) {
         if (change.desired() == null) {
             forget(change.address());
@@ -152,8 +152,8 @@ final class ChangeExecutor {
 
     /**
      * Saves a state at least as new as the given serial. Resources that finish together share one
-     * write: whoever takes the write lock saves the newest state, and the others find their change
-     * already on disk.
+     * write, because the first thread to take the write lock saves the newest state and the others
+     * then find their change already on disk.
      */
     private void persist(long serial) {
         synchronized (writeLock) {

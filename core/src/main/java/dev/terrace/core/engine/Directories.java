@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where Terrace keeps its files, after the XDG base directory convention: config under
+ * The folders of Terrace's files, after the XDG base directory convention: config under
  * {@code $XDG_CONFIG_HOME/terrace}, state and logs under {@code $XDG_STATE_HOME/terrace}, sandbox
  * data under {@code $XDG_DATA_HOME/terrace/sandbox}, each defaulting under the home folder.
  */
@@ -21,7 +21,7 @@ public record Directories(Path config, Path state, Path data) {
                 base(environment, "XDG_DATA_HOME", home.resolve(".local/share")).resolve("terrace"));
     }
 
-    /** The XDG rule: a variable that is unset, empty or not absolute is ignored. */
+    /** Returns the variable's folder, ignoring it as XDG asks when it is unset, empty or not absolute. */
     private static Path base(Map<String, String> environment, String variable, Path fallback) {
         String value = environment.get(variable);
         if (value == null || value.isBlank() || !Path.of(value).isAbsolute()) {

@@ -42,7 +42,7 @@ public final class Engine {
         return store(stack).load();
     }
 
-    /** Refreshes and diffs the stack; the plan's diagnostics say what blocks an apply. */
+    /** Refreshes and diffs the stack. The plan's diagnostics state what blocks an apply. */
     public Plan plan(Stack stack, PlanOptions options) {
         StateStore store = store(stack);
         try (RunLog log = RunLog.open(store.runsFolder(), options.destroy() ? "plan-destroy" : "plan")) {

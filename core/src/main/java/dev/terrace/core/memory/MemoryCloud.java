@@ -18,8 +18,8 @@ import java.util.TreeSet;
 
 /**
  * The objects of the in-memory fake cloud, optionally kept in a file so that separate commands
- * see the same cloud. Every change is written through at once, so a killed process loses nothing
- * it was told had succeeded.
+ * see the same cloud. Every change is written through at once, so a killed process loses no change
+ * that a caller saw succeed.
  */
 final class MemoryCloud {
 

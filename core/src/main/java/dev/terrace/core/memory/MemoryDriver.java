@@ -101,7 +101,7 @@ final class MemoryDriver implements Driver<Spec> {
         try {
             return gateway.mapper().treeToValue(node, kind.specType());
         } catch (JsonProcessingException corrupt) {
-            throw new CloudException(ErrorCategory.UNKNOWN, "The in-memory cloud holds an unreadable "
+            throw new CloudException(ErrorCategory.UNKNOWN, "The in-memory cloud file has an invalid "
                     + kind.key() + ": " + corrupt.getOriginalMessage());
         }
     }

@@ -5,8 +5,8 @@ package dev.terrace.core.model;
  * loader replaces the address with the value the target implies and records the dependency.
  *
  * @param path dotted field path in snake case, where {@code *} matches any map key or list item
- * @param targetKey the key of the kind the address must name; a key rather than the kind because
- *     the kinds build their reference fields while the enum is still being initialised
+ * @param targetKey the key of the kind the address must name. It is a key rather than the kind,
+ *     because the kinds build their reference fields while the enum is still being initialised.
  * @param form how the target becomes a value
  */
 public record ReferenceField(String path, String targetKey, Form form) {

@@ -7,15 +7,15 @@ import java.util.regex.Pattern;
 /**
  * One product's rule for a name, with the rule in words so that a diagnostic can state it.
  *
- * @param what what is being named, such as "bucket name"
+ * @param subject the thing being named, such as "bucket name"
  * @param rule the rule as users read it
  * @param example a value that follows the rule, for the fix text
  */
-record NamingRule(String what, String rule, String example, Predicate<String> test) {
+record NamingRule(String subject, String rule, String example, Predicate<String> test) {
 
-    static NamingRule pattern(String what, String rule, String example, String regex) {
+    static NamingRule pattern(String subject, String rule, String example, String regex) {
         Pattern compiled = Pattern.compile(regex);
-        return new NamingRule(what, rule, example, value -> compiled.matcher(value).matches());
+        return new NamingRule(subject, rule, example, value -> compiled.matcher(value).matches());
     }
 
     /** Returns the rule's words when the value breaks it. */

@@ -214,8 +214,8 @@ final class ResourceChecks {
     }
 
     /**
-     * Google APIs take an OAuth access token and reject an OIDC token; a Cloud Run service URL
-     * takes an OIDC token whose audience is the URL.
+     * Checks the token type against the target. Google APIs take an OAuth access token and reject
+     * an OIDC token, while a Cloud Run service URL takes an OIDC token whose audience is the URL.
      */
     private void token(Resource resource, String uri, SchedulerToken token) {
         String host;
@@ -269,7 +269,7 @@ final class ResourceChecks {
             return;
         }
         NamingRules.ENV_NAME.check(name).ifPresent(words -> sink.atField(Severity.ERROR, resource, field, name,
-                "validate.invalid_name", NamingRules.ENV_NAME.what(), name, words, NamingRules.ENV_NAME.example()));
+                "validate.invalid_name", NamingRules.ENV_NAME.subject(), name, words, NamingRules.ENV_NAME.example()));
     }
 
     private void labels(Resource resource, Map<String, String> labels) {
@@ -280,9 +280,9 @@ final class ResourceChecks {
         labels.forEach((key, value) -> {
             FieldPath field = FieldPath.of("labels", key);
             NamingRules.LABEL_KEY.check(key).ifPresent(words -> sink.atField(Severity.ERROR, resource, field, key,
-                    "validate.invalid_name", NamingRules.LABEL_KEY.what(), key, words, NamingRules.LABEL_KEY.example()));
+                    "validate.invalid_name", NamingRules.LABEL_KEY.subject(), key, words, NamingRules.LABEL_KEY.example()));
             NamingRules.LABEL_VALUE.check(value).ifPresent(words -> sink.atField(Severity.ERROR, resource, field,
-                    value, "validate.invalid_name", NamingRules.LABEL_VALUE.what(), value, words,
+                    value, "validate.invalid_name", NamingRules.LABEL_VALUE.subject(), value, words,
                     NamingRules.LABEL_VALUE.example()));
         });
     }
@@ -311,7 +311,7 @@ final class ResourceChecks {
 
     private void name(Resource resource, String field, String value, NamingRule rule) {
         rule.check(value).ifPresent(words -> sink.atField(Severity.ERROR, resource, FieldPath.of(field), value,
-                "validate.invalid_name", rule.what(), String.valueOf(value), words, rule.example()));
+                "validate.invalid_name", rule.subject(), String.valueOf(value), words, rule.example()));
     }
 
     private void region(Resource resource, String field, String value) {

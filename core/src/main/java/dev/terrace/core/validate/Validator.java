@@ -44,6 +44,6 @@ public final class Validator {
 
     private static void setting(DiagnosticSink sink, String field, String value, NamingRule rule) {
         rule.check(value).ifPresent(words -> sink.atSetting(Severity.ERROR, field, value, "validate.invalid_name",
-                rule.what(), value, words, rule.example()));
+                rule.subject(), value, words, rule.example()));
     }
 }

@@ -29,7 +29,7 @@ class ApplyLifecycleTest {
     Path stateRoot;
 
     @Test
-    void applyCreatesEveryResourceAndSecondPlanIsEmpty() {
+    void applyThenPlanIsEmpty() {
         Stack stack = Guide.stack();
         MemoryGateway cloud = Guide.freshCloud();
         Engine engine = new Engine(cloud, stateRoot, null);

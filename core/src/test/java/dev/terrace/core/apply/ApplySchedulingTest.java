@@ -107,7 +107,7 @@ class ApplySchedulingTest {
     }
 
     @Test
-    void cancelSkipsWhatHasNotStartedAndFinishesWhatRuns() throws Exception {
+    void cancelSkipsUnstartedChanges() throws Exception {
         Stack stack = stack(Map.of("first", Set.of(), "second", Set.of("first"), "third", Set.of("second")));
         TimedGateway cloud = new TimedGateway(Map.of("first", Duration.ofMillis(400)), identity -> null);
         CancelToken cancel = new CancelToken();
@@ -137,7 +137,7 @@ class ApplySchedulingTest {
         return engine.apply(stack, plan, options, cancel);
     }
 
-    /** A stack of service accounts whose ids are the names given, with the given dependencies. */
+    /** Builds a stack of service accounts whose ids are the given names, with the given dependencies. */
     static Stack stack(Map<String, Set<String>> dependencies) {
         Settings settings = new Settings("scheduling", "timed-project", "us-central1", "app", null, null, null, null,
                 null);

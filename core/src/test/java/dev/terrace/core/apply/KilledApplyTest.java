@@ -30,7 +30,7 @@ class KilledApplyTest {
     Path stateRoot;
 
     @Test
-    void nextPlanCreatesNothingTwiceAndNextApplyConverges() throws Exception {
+    void killedApplyResumesWithoutDuplicates() throws Exception {
         Path cloudFile = stateRoot.resolve("cloud.json");
         Process child = startSlowApply(cloudFile);
         waitForObjects(cloudFile, 6, child);
@@ -58,7 +58,7 @@ class KilledApplyTest {
         assertThat(cloud.creates()).hasSize(31);
     }
 
-    /** The killed run left its lock; a new run is refused until it forces the lock. */
+    /** Checks that the killed run left its lock behind, then forces it as --force-unlock does. */
     private static StateLock lockLeftBehind(Engine engine, Stack stack) {
         try {
             engine.lock(stack, "apply", false).close();

@@ -34,7 +34,7 @@ class ValidationFaultsTest {
             """;
 
     @Test
-    void portInServiceEnvIsRejectedAtItsLine() {
+    void portInEnvRejectedAtLine() {
         List<Diagnostic> diagnostics = validate(PORT_IN_ENV);
 
         assertThat(diagnostics).hasSize(1);
@@ -80,7 +80,7 @@ class ValidationFaultsTest {
     }
 
     @Test
-    void allFaultsOfOneFileAreReportedInOneRun() {
+    void allFaultsReportedInOneRun() {
         List<Diagnostic> diagnostics = validate(PORT_IN_ENV + BAD_BUCKET + BAD_CRON + CYCLE);
 
         assertThat(diagnostics).extracting(Diagnostic::summary).containsExactlyInAnyOrder(
@@ -207,7 +207,7 @@ class ValidationFaultsTest {
     }
 
     @Test
-    void wrongTypeNamesTheFieldAndTheExpectedType() {
+    void wrongTypeNamesFieldAndType() {
         List<Diagnostic> diagnostics = validate("""
               run_service.web:
                 max_instances: many
