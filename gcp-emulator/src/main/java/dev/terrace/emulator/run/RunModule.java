@@ -38,11 +38,15 @@ public final class RunModule implements EmulatorModule {
     executions = new ExecutionRunner(run);
     urls = new ServiceUrlServer(run);
     store.invoker = new RunInvoker(run, executions, urls);
-    context.addService(new ServicesService(run, services), Apis.RUN);
-    context.addService(new RevisionsService(run), Apis.RUN);
-    context.addService(new JobsService(run, jobs, executions), Apis.RUN);
-    context.addService(new ExecutionsService(run, executions), Apis.RUN);
-    context.addService(new ExecutionsService.TasksService(run), Apis.RUN);
+    addScoped(context, new ServicesService(run, services));
+    addScoped(context, new RevisionsService(run));
+    addScoped(context, new JobsService(run, jobs, executions));
+    addScoped(context, new ExecutionsService(run, executions));
+    addScoped(context, new ExecutionsService.TasksService(run));
+  }
+
+  private static void addScoped(ModuleContext context, io.grpc.BindableService service) {
+    context.addService(ProjectScope.wrap(service, context.world(), Apis.RUN, "run"), Apis.RUN);
   }
 
   @Override

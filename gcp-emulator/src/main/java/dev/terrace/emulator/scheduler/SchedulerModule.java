@@ -3,6 +3,7 @@ package dev.terrace.emulator.scheduler;
 import dev.terrace.emulator.Apis;
 import dev.terrace.emulator.EmulatorModule;
 import dev.terrace.emulator.ModuleContext;
+import dev.terrace.emulator.run.ProjectScope;
 
 /**
  * Cloud Scheduler v1. Enabled jobs fire on the emulator clock, so its acceleration makes an
@@ -21,7 +22,9 @@ public final class SchedulerModule implements EmulatorModule {
   public void install(ModuleContext context) {
     SchedulerStore store = context.world().addSection(new SchedulerStore());
     attempts = new AttemptRunner(context.world(), store, context.scheduler());
-    context.addService(new CloudSchedulerService(context.world(), store, attempts), Apis.CLOUD_SCHEDULER);
+    context.addService(
+        ProjectScope.wrap(new CloudSchedulerService(context.world(), store, attempts), context.world(), Apis.CLOUD_SCHEDULER, "cloudscheduler"),
+        Apis.CLOUD_SCHEDULER);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.terrace.emulator.tasks;
 import dev.terrace.emulator.Apis;
 import dev.terrace.emulator.EmulatorModule;
 import dev.terrace.emulator.ModuleContext;
+import dev.terrace.emulator.run.ProjectScope;
 
 /**
  * Cloud Tasks v2: queues and their tasks. HTTP tasks aimed at this emulator's Cloud Run service
@@ -20,7 +21,8 @@ public final class TasksModule implements EmulatorModule {
   @Override
   public void install(ModuleContext context) {
     TasksStore store = context.world().addSection(new TasksStore(context.world()));
-    context.addService(new CloudTasksService(context.world(), store), Apis.CLOUD_TASKS);
+    context.addService(
+        ProjectScope.wrap(new CloudTasksService(context.world(), store), context.world(), Apis.CLOUD_TASKS, "cloudtasks"), Apis.CLOUD_TASKS);
     dispatcher = new TaskDispatcher(context.world(), store, context.scheduler());
   }
 

@@ -282,6 +282,19 @@ class RunServicesTest {
   }
 
   @Test
+  void otherProjectIsPermissionDenied() {
+    String otherParent = "projects/someone-else/locations/" + Sandbox.REGION;
+
+    ApiException listed = catchThrowableOfType(ApiException.class, () -> services.listServices(otherParent).iterateAll().iterator().next());
+    ApiException read = catchThrowableOfType(ApiException.class, () -> services.getService(otherParent + "/services/web"));
+
+    assertThat(listed.getStatusCode().getCode()).isEqualTo(StatusCode.Code.PERMISSION_DENIED);
+    assertThat(listed.getReason()).isEqualTo("IAM_PERMISSION_DENIED");
+    assertThat(listed.getMessage()).contains("Permission 'run.services.list' denied on resource '" + otherParent + "'");
+    assertThat(read.getMessage()).contains("Permission 'run.services.get' denied");
+  }
+
+  @Test
   void actAsDeniedIsPermissionDenied() throws Exception {
     try (Sandbox developer = Sandbox.start(Sandbox.config().callerPrincipal("user:developer@example.com").build());
         ServicesClient client = developer.services()) {
