@@ -17,7 +17,7 @@ public interface Driver<S extends Spec> {
     /** Changes the object in place to match the desired spec; {@code current} is what refresh read. */
     Observed<S> update(S desired, Observed<S> current);
 
-    /** Deletes the object; deleting one that is already gone succeeds. */
+    /** Deletes the object; raises NOT_FOUND when it is already gone, which apply counts as done. */
     void delete(S spec);
 
     /**
