@@ -58,6 +58,11 @@ final class JobDeployer {
                   .setCreator(run.callerEmail())
                   .setLastModifier(run.callerEmail())
                   .setTemplate(withDefaults(requested.getTemplate()))
+                  .clearObservedGeneration()
+                  .clearExecutionCount()
+                  .clearLatestCreatedExecution()
+                  .clearDeleteTime()
+                  .clearExpireTime()
                   .setEtag(ServiceDeployer.etag(1))
                   .build(),
               now);

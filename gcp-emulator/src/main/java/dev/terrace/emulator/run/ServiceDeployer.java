@@ -72,6 +72,11 @@ final class ServiceDeployer {
               .clearUrls()
               .addUrls(run.serviceUri(parent.group(2), request.getServiceId()))
               .setLatestCreatedRevision(name + "/revisions/" + revisionId)
+              .clearLatestReadyRevision()
+              .clearTrafficStatuses()
+              .clearObservedGeneration()
+              .clearDeleteTime()
+              .clearExpireTime()
               .setEtag(etag(1))
               .build();
       service = reconciling(service, now);
@@ -135,6 +140,7 @@ final class ServiceDeployer {
               .addAllUrls(existing.getUrlsList())
               .setLatestCreatedRevision(latestCreated)
               .setLatestReadyRevision(existing.getLatestReadyRevision())
+              .clearTrafficStatuses()
               .addAllTrafficStatuses(existing.getTrafficStatusesList())
               .setObservedGeneration(existing.getObservedGeneration())
               .setEtag(etag(generation))

@@ -103,12 +103,16 @@ class RunServicesTest {
   void updateMakesRevisionOnlyForTemplateChange() throws Exception {
     Service first = create("api", webService(IMAGE));
 
-    Service labelled = services.updateServiceAsync(first.toBuilder().putLabels("managed-by", "terrace").build()).get();
+    var labelling = services.updateServiceAsync(first.toBuilder().putLabels("managed-by", "terrace").build());
+    Service inProgress = labelling.getInitialFuture().get().getMetadata().unpack(Service.class);
+    Service labelled = labelling.get();
     Service changed = services.updateServiceAsync(
         UpdateServiceRequest.newBuilder()
             .setService(labelled.toBuilder().setTemplate(labelled.getTemplate().toBuilder().putLabels("deploy", "2")))
             .build()).get();
 
+    assertThat(inProgress.getReconciling()).isTrue();
+    assertThat(inProgress.getTrafficStatusesList()).hasSize(1);
     assertThat(labelled.getGeneration()).isEqualTo(2);
     assertThat(labelled.getLatestReadyRevision()).isEqualTo(first.getLatestReadyRevision());
     assertThat(changed.getLatestReadyRevision()).matches(".*/revisions/api-00002-[a-z0-9]{3}");
