@@ -104,7 +104,7 @@ class RunServicesTest {
     Service first = create("api", webService(IMAGE));
 
     var labelling = services.updateServiceAsync(first.toBuilder().putLabels("managed-by", "terrace").build());
-    Service inProgress = labelling.getInitialFuture().get().getMetadata().unpack(Service.class);
+    Service inProgress = ((com.google.protobuf.Any) labelling.getInitialFuture().get().getMetadata()).unpack(Service.class);
     Service labelled = labelling.get();
     Service changed = services.updateServiceAsync(
         UpdateServiceRequest.newBuilder()
