@@ -22,14 +22,20 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The steps apply and destroy share: lock, plan, show, confirm, apply with progress, summarise.
  * Ctrl+C cancels: operations in flight finish and are saved, nothing new starts.
  */
 final class ApplyFlow {
+
+    /** How long Ctrl+C waits for operations in flight before the process exits anyway. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofMinutes(2);
 
     private final StackOptions stack;
     private final GatewayOptions gateway;
@@ -77,15 +83,27 @@ final class ApplyFlow {
 
     private ApplyResult applyWithCancel(Engine engine, Stack loaded, Plan plan, int parallelism) {
         CancelToken cancel = new CancelToken();
+        CountDownLatch finished = new CountDownLatch(1);
+        // The JVM runs this hook on Ctrl+C and exits when it returns, so it waits for the apply to
+        // finish its operations in flight and save the state.
         Thread onInterrupt = new Thread(() -> {
             err.println(Texts.get("apply.interrupted"));
             err.flush();
             cancel.cancel();
+            try {
+                if (!finished.await(INTERRUPT_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                    err.println(Texts.get("apply.interrupt_timeout", INTERRUPT_GRACE.toSeconds()));
+                    err.flush();
+                }
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
         }, "terrace-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             return engine.apply(loaded, plan, new ApplyOptions(parallelism, RetryPolicy.defaults()), cancel);
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
