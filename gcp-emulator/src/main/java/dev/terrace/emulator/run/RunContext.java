@@ -5,28 +5,23 @@ import com.google.protobuf.util.Timestamps;
 import dev.terrace.emulator.World;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The objects the Cloud Run services share: the world, the Cloud Run state, settings and a timer. */
 final class RunContext {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
 
   final World world;
   final RunStore store;
   final RunSettings settings;
   final DeploymentChecks checks;
   final RunLogs logs;
-  private final ScheduledExecutorService timer;
+  private final DelayedSteps steps;
   private volatile String serviceUrlBase = "http://127.0.0.1:0";
 
   RunContext(World world, RunStore store, RunSettings settings, ScheduledExecutorService timer) {
     this.world = world;
     this.store = store;
     this.settings = settings;
-    this.timer = timer;
+    this.steps = new DelayedSteps(world.clock(), timer);
     this.checks = new DeploymentChecks(world);
     this.logs = new RunLogs(world);
   }
@@ -41,19 +36,14 @@ final class RunContext {
     return caller.substring(caller.indexOf(':') + 1);
   }
 
-  /** Runs the step after an emulated delay, which the clock's acceleration shortens in real time. */
+  /** Runs the step once {@code emulatedDelay} has passed on the emulator clock. */
   void after(Duration emulatedDelay, Runnable step) {
-    long nanos = world.clock().realDuration(emulatedDelay).toNanos();
-    timer.schedule(
-        () -> {
-          try {
-            step.run();
-          } catch (RuntimeException e) {
-            LOG.error("Cloud Run background step failed", e);
-          }
-        },
-        nanos,
-        TimeUnit.NANOSECONDS);
+    steps.add(emulatedDelay, step);
+  }
+
+  /** Returns the queue of delayed steps, which the module starts and stops. */
+  DelayedSteps steps() {
+    return steps;
   }
 
   void setServiceUrlBase(String base) {

@@ -51,6 +51,7 @@ public final class RunModule implements EmulatorModule {
 
   @Override
   public void start(ModuleContext context) throws Exception {
+    run.steps().start();
     urls.start(run.settings.serviceUrlPort());
     run.setServiceUrlBase(urls.baseUrl());
     refreshServiceUris();
@@ -63,6 +64,9 @@ public final class RunModule implements EmulatorModule {
 
   @Override
   public void close() {
+    if (run != null) {
+      run.steps().close();
+    }
     if (urls != null) {
       urls.close();
     }

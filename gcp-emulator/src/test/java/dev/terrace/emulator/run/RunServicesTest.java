@@ -299,6 +299,22 @@ class RunServicesTest {
   }
 
   @Test
+  void rolloutFinishesWhenClockAdvances() throws Exception {
+    try (Sandbox slow = Sandbox.start(Sandbox.config().jobExecutionDelay(java.time.Duration.ofHours(1)).build());
+        ServicesClient client = slow.services()) {
+      slow.seed();
+      var operation = client.createServiceAsync(
+          CreateServiceRequest.newBuilder().setParent(PARENT).setServiceId("web").setService(webService(IMAGE)).build());
+      operation.getInitialFuture().get();
+
+      slow.emulator.clock().advance(java.time.Duration.ofHours(1));
+      Service ready = operation.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(ready.getTerminalCondition().getState()).isEqualTo(Condition.State.CONDITION_SUCCEEDED);
+    }
+  }
+
+  @Test
   void actAsDeniedIsPermissionDenied() throws Exception {
     try (Sandbox developer = Sandbox.start(Sandbox.config().callerPrincipal("user:developer@example.com").build());
         ServicesClient client = developer.services()) {
