@@ -6,17 +6,23 @@ set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(dirname "$module")"
 classpath_file="$module/target/bench-classpath.txt"
+runtime_classpath_file="$module/target/bench-runtime-classpath.txt"
 
 cd "$root"
 mvn -q -B -pl gcp-emulator -am install -DskipTests
 mvn -q -B -pl gcp-emulator test-compile dependency:build-classpath \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
+mvn -q -B -pl gcp-emulator dependency:build-classpath \
+  -Dmdep.outputFile="$runtime_classpath_file" -Dmdep.includeScope=runtime
 classpath="$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")"
+runtime_classpath="$module/target/classes:$(cat "$runtime_classpath_file")"
 
-# 1. Standalone start: JVM launch until the endpoints are printed.
+echo "load_average_before $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# 1. Standalone start on the module's runtime class path: JVM launch until the endpoints are printed.
 output="$(mktemp)"
 started=$(date +%s%N)
-java -Xmx256m -cp "$classpath" dev.terrace.emulator.EmulatorMain >"$output" 2>/dev/null &
+java -Xmx256m -cp "$runtime_classpath" dev.terrace.emulator.EmulatorMain >"$output" 2>/dev/null &
 emulator_pid=$!
 until grep -q '^storage ' "$output"; do
   if ! kill -0 "$emulator_pid" 2>/dev/null; then

@@ -47,6 +47,9 @@ public final class GuideStackBenchmark {
     long startNanos = System.nanoTime();
     Emulator emulator = Emulator.start(EmulatorConfig.builder().dataDir(dataDir).build());
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
+    // CPU time of the whole JVM so far (launch included): on a busy machine wall time overstates
+    // the start, and CPU time bounds what an idle machine with the same cores would need.
+    long startCpuMillis = processCpuMillis();
 
     GuideStack.createPartOne(emulator);
     createRunTasksScheduler(emulator);
@@ -59,6 +62,8 @@ public final class GuideStackBenchmark {
     emulator.close();
 
     System.out.println("start_ms " + startMillis);
+    System.out.println("jvm_cpu_ms_at_ready " + startCpuMillis);
+    System.out.println("load_average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println("heap_used_mb_after_gc " + heapUsed / (1024 * 1024));
     System.out.println("heap_max_mb " + Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.println("snapshot_bytes " + snapshotBytes);
@@ -129,6 +134,14 @@ public final class GuideStackBenchmark {
                       .setOauthToken(OAuthToken.newBuilder().setServiceAccountEmail(GuideStack.SCHEDULER_ACCOUNT)))
               .build());
     }
+  }
+
+  private static long processCpuMillis() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+      return hotspot.getProcessCpuTime() / 1_000_000;
+    }
+    return -1;
   }
 
   private static EnvVar secretEnv(String name, String secret) {
