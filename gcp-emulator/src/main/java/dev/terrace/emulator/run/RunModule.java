@@ -89,9 +89,7 @@ public final class RunModule implements EmulatorModule {
     }));
   }
 
-  // TODO: EmulatorConfig has no Cloud Run rollout delay or service URL port yet, so the rollout
-  // takes jobExecutionDelay too and the URL server takes an ephemeral port.
   private static RunSettings settings(EmulatorConfig config) {
-    return new RunSettings(config.jobExecutionDelay(), config.jobExecutionDelay(), 0);
+    return new RunSettings(config.runRolloutDelay(), config.jobExecutionDelay(), config.serviceUrlPort());
   }
 }

@@ -6,10 +6,10 @@ import com.google.logging.type.HttpRequest;
 import com.google.protobuf.util.Durations;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.terrace.emulator.Loopback;
 import dev.terrace.emulator.Permissions;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -57,7 +57,7 @@ final class ServiceUrlServer implements AutoCloseable {
   }
 
   void start(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server = HttpServer.create(new InetSocketAddress(Loopback.ADDRESS, port), 0);
     executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "run-service-url");
       thread.setDaemon(true);

@@ -30,7 +30,7 @@ class GuideStackTest {
 
   @Test
   void wholeStackSurvivesRestartAndStaysSmall() throws Exception {
-    EmulatorConfig config = EmulatorConfig.builder().dataDir(dataDir).jobExecutionDelay(Duration.ofMillis(100)).build();
+    EmulatorConfig config = EmulatorConfig.builder().dataDir(dataDir).runRolloutDelay(Duration.ofMillis(100)).jobExecutionDelay(Duration.ofMillis(100)).build();
     try (Emulator emulator = Emulator.start(config)) {
       GuideStack.createPartOne(emulator);
       GuideStackPartTwo.create(emulator);

@@ -300,7 +300,7 @@ class RunServicesTest {
 
   @Test
   void rolloutFinishesWhenClockAdvances() throws Exception {
-    try (Sandbox slow = Sandbox.start(Sandbox.config().jobExecutionDelay(java.time.Duration.ofHours(1)).build());
+    try (Sandbox slow = Sandbox.start(Sandbox.config().runRolloutDelay(java.time.Duration.ofHours(1)).build());
         ServicesClient client = slow.services()) {
       slow.seed();
       var operation = client.createServiceAsync(

@@ -60,6 +60,7 @@ public final class Sandbox implements AutoCloseable {
     return EmulatorConfig.builder()
         .projectId(PROJECT)
         .region(REGION)
+        .runRolloutDelay(Duration.ofMillis(150))
         .jobExecutionDelay(Duration.ofMillis(150))
         .enabledServices(
             Set.of(Apis.SERVICE_USAGE, Apis.RUN, Apis.CLOUD_TASKS, Apis.CLOUD_SCHEDULER, Apis.ARTIFACT_REGISTRY,
