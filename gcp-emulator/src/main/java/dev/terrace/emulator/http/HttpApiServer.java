@@ -112,7 +112,8 @@ public final class HttpApiServer implements AutoCloseable {
     if (response.contentType() != null) {
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
     }
-    boolean empty = response.body().length == 0;
+    // 204 and 304 never carry a body.
+    boolean empty = response.body().length == 0 || response.status() == 204 || response.status() == 304;
     exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
     if (!empty) {
       try (OutputStream out = exchange.getResponseBody()) {
