@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,12 @@ final class AttemptRunner implements AutoCloseable {
   private final SchedulerStore store;
   private final TargetDispatcher dispatcher;
   private final ScheduledExecutorService timer;
+  private final PriorityQueue<Retry> retries = new PriorityQueue<>(Comparator.comparing(Retry::due));
   private ScheduledFuture<?> ticks;
+
+  /** A retry of a failed attempt, due at an emulated time. */
+  private record Retry(Instant due, String jobName, int number) {
+  }
 
   AttemptRunner(World world, SchedulerStore store, ScheduledExecutorService timer) {
     this.world = world;
@@ -80,6 +87,9 @@ final class AttemptRunner implements AutoCloseable {
         return names;
       });
       due.forEach(name -> attempt(name, 0));
+      for (Retry retry = nextDueRetry(now); retry != null; retry = nextDueRetry(now)) {
+        attempt(retry.jobName(), retry.number());
+      }
     } catch (RuntimeException e) {
       LOG.error("Cloud Scheduler tick failed", e);
     }
@@ -105,9 +115,17 @@ final class AttemptRunner implements AutoCloseable {
     writeLog(job, "AttemptFinished", outcome.code() == Code.OK ? LogSeverity.INFO : LogSeverity.ERROR, outcome);
     LOG.info("Cloud Scheduler job {} attempt {} finished with {}", jobName, retry, outcome.code());
     if (outcome.code() != Code.OK && retry < job.getRetryConfig().getRetryCount()) {
-      Duration backoff = backoff(job.getRetryConfig(), retry);
-      long nanos = world.clock().realDuration(backoff).toNanos();
-      timer.schedule(() -> attempt(jobName, retry + 1), nanos, TimeUnit.NANOSECONDS);
+      Instant due = world.clock().instant().plus(backoff(job.getRetryConfig(), retry));
+      synchronized (retries) {
+        retries.add(new Retry(due, jobName, retry + 1));
+      }
+    }
+  }
+
+  private Retry nextDueRetry(Instant now) {
+    synchronized (retries) {
+      Retry next = retries.peek();
+      return next == null || next.due().isAfter(now) ? null : retries.poll();
     }
   }
 

@@ -153,6 +153,26 @@ class CloudSchedulerTest {
   }
 
   @Test
+  void failedAttemptIsRetriedRetryCountTimes() throws Exception {
+    Job job = scheduler.createJob(PARENT, trigger("retried", "0 0 1 1 *", runTarget(true)));
+
+    scheduler.runJob(job.getName());
+    long finished = await(() -> attemptsFinished("retried"), count -> count >= 4);
+    Thread.sleep(300);
+
+    assertThat(finished).isEqualTo(4);
+    assertThat(attemptsFinished("retried")).isEqualTo(4);
+  }
+
+  private static long attemptsFinished(String jobId) {
+    return sandbox.world().logs().entries().stream()
+        .filter(entry -> entry.getResource().getType().equals("cloud_scheduler_job"))
+        .filter(entry -> entry.getResource().getLabelsMap().get("job_id").equals(jobId))
+        .filter(entry -> entry.getJsonPayload().getFieldsMap().get("@type").getStringValue().endsWith("AttemptFinished"))
+        .count();
+  }
+
+  @Test
   void scheduleFiresAndRunsCloudRunJob() throws Exception {
     Instant before = sandbox.emulator.clock().instant();
 
