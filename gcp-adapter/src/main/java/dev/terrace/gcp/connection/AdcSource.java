@@ -1,0 +1,13 @@
+package dev.terrace.gcp.connection;
+
+/** Where Application Default Credentials come from, in the order ADC looks. */
+public enum AdcSource {
+    /** The file named by {@code GOOGLE_APPLICATION_CREDENTIALS}: a key, federation or user file. */
+    ENVIRONMENT_FILE,
+    /** The file {@code gcloud auth application-default login} writes. */
+    GCLOUD_FILE,
+    /** No file: the service account attached to the machine, through the metadata server. */
+    METADATA_SERVER,
+    /** An emulator: no credentials at all. */
+    NONE
+}
