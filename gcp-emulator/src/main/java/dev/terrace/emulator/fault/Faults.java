@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * The fault rules in force. Every call consults them through the gRPC interceptor or the HTTP
@@ -91,7 +92,7 @@ public final class Faults {
     FaultRule failing = null;
     for (Active active : rules) {
       FaultRule rule = active.rule;
-      if (active.spent() || !rule.matches(method)) {
+      if (active.spent() || !active.pattern.matcher(method).matches()) {
         continue;
       }
       delay = delay.plus(drawLatency(rule));
@@ -123,10 +124,12 @@ public final class Faults {
   /** A rule with its count of failures still allowed. */
   private static final class Active {
     final FaultRule rule;
+    final Pattern pattern;
     final AtomicInteger remaining;
 
     Active(FaultRule rule) {
       this.rule = rule;
+      this.pattern = FaultRule.globToPattern(rule.target());
       this.remaining = new AtomicInteger(rule.times());
     }
 

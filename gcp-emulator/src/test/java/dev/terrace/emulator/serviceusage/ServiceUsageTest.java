@@ -143,6 +143,21 @@ class ServiceUsageTest {
     assertThat(operation.getDone()).isTrue();
   }
 
+  @Test
+  void operationsCanBeListedAndDeleted() throws Exception {
+    String name =
+        serviceUsage.enableServiceAsync(EnableServiceRequest.newBuilder().setName("projects/sandbox-project/services/run.googleapis.com").build()).getName();
+    var operations = serviceUsage.getOperationsClient();
+
+    List<String> listed = new java.util.ArrayList<>();
+    operations.listOperations("operations", "").iterateAll().forEach(op -> listed.add(op.getName()));
+    operations.deleteOperation(name);
+
+    assertThat(listed).contains(name);
+    Throwable error = catchCall(() -> operations.getOperation(name));
+    assertThat(Clients.statusOf(error).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
   private List<String> enabledApis() {
     var response = serviceUsage.listServices(ListServicesRequest.newBuilder().setParent("projects/sandbox-project").setFilter("state:ENABLED").build());
     return java.util.stream.StreamSupport.stream(response.iterateAll().spliterator(), false).map(s -> s.getConfig().getName()).toList();

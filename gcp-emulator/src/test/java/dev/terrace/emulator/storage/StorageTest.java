@@ -240,6 +240,45 @@ class StorageTest {
     assertThat(error.getCode()).isEqualTo(403);
     assertThat(error.getReason()).isEqualTo("accessNotConfigured");
     assertThat(error.getMessage()).contains("storage.googleapis.com");
+    var details = ((com.google.api.client.googleapis.json.GoogleJsonResponseException) error.getCause()).getDetails().getDetails();
+    assertThat(details).hasSize(1);
+    assertThat(details.get(0).getType()).isEqualTo("type.googleapis.com/google.rpc.ErrorInfo");
+    assertThat(details.get(0).getReason()).isEqualTo("SERVICE_DISABLED");
+    assertThat(details.get(0).get("metadata").toString()).contains("projects/100000000001");
+  }
+
+  @Test
+  void testPermissionsReturnsGrantedSubset() {
+    createStaticBucket();
+
+    List<Boolean> granted = storage.testIamPermissions(STATIC, List.of("storage.objects.get", "storage.buckets.delete"));
+
+    assertThat(granted).containsExactly(true, true);
+  }
+
+  @Test
+  void objectMetadataPatch() {
+    createStaticBucket();
+    Blob created = storage.create(BlobInfo.newBuilder(STATIC, "robots.txt").setContentType("text/plain").build(), new byte[] {1});
+
+    Blob patched = storage.update(created.toBuilder().setContentType("text/plain; charset=utf-8").setMetadata(java.util.Map.of("owner", "web")).build());
+
+    assertThat(patched.getContentType()).isEqualTo("text/plain; charset=utf-8");
+    assertThat(patched.getMetadata()).containsEntry("owner", "web");
+    assertThat(patched.getMetageneration()).isEqualTo(2L);
+    assertThat(patched.getGeneration()).isEqualTo(created.getGeneration());
+  }
+
+  @Test
+  void bucketMetagenerationPreconditionFails() {
+    Bucket created = createStaticBucket();
+    storage.update(BucketInfo.newBuilder(STATIC).setLabels(java.util.Map.of("a", "1")).build());
+
+    StorageException error =
+        (StorageException)
+            failureOf(() -> storage.update(created.toBuilder().setLabels(java.util.Map.of("b", "2")).build(), Storage.BucketTargetOption.metagenerationMatch()));
+
+    assertThat(error.getCode()).isEqualTo(412);
   }
 
   @Test
