@@ -43,9 +43,9 @@ final class ExecutionRunner {
     return run.world.write(() -> {
       Job job = run.store.jobs.get(child.name());
       if (job == null) {
-        throw ServiceDeployer.notFound(child.name());
+        throw RunResources.notFound(child.name());
       }
-      ServiceDeployer.requireEtag(request.getEtag(), job.getEtag(), child.name());
+      RunResources.requireEtag(request.getEtag(), job.getEtag(), child.name());
       if (job.getTerminalCondition().getState() != Condition.State.CONDITION_SUCCEEDED) {
         throw GrpcErrors.failedPrecondition(
             "Job '" + child.id() + "' is not ready: its latest configuration has not deployed successfully. "
@@ -79,7 +79,7 @@ final class ExecutionRunner {
               .addConditions(Conditions.reconciling(Conditions.COMPLETED, now))
               .setRunningCount(taskCount)
               .setLogUri(RunLogs.consoleLogUri(run.world.projectId(), child.name(), executionId))
-              .setEtag(ServiceDeployer.etag(1))
+              .setEtag(RunResources.etag(1))
               .build();
       if (request.getValidateOnly()) {
         return Operation.newBuilder().setName(run.operationName(child.parent())).setDone(true).setResponse(Any.pack(execution)).build();
@@ -109,7 +109,7 @@ final class ExecutionRunner {
     String name = request.getName();
     return run.world.write(() -> {
       Execution execution = requireExecution(name);
-      ServiceDeployer.requireEtag(request.getEtag(), execution.getEtag(), name);
+      RunResources.requireEtag(request.getEtag(), execution.getEtag(), name);
       String operationName = run.operationName(name.substring(0, name.indexOf("/jobs/")));
       if (request.getValidateOnly() || execution.hasCompletionTime()) {
         return run.world.operations().finished(operationName, execution, execution);
@@ -142,7 +142,7 @@ final class ExecutionRunner {
     String name = request.getName();
     return run.world.write(() -> {
       Execution execution = requireExecution(name);
-      ServiceDeployer.requireEtag(request.getEtag(), execution.getEtag(), name);
+      RunResources.requireEtag(request.getEtag(), execution.getEtag(), name);
       if (!execution.hasCompletionTime()) {
         throw GrpcErrors.failedPrecondition("Execution " + RunNames.lastSegment(name) + " is still running. Cancel it before deleting it.");
       }
@@ -262,7 +262,7 @@ final class ExecutionRunner {
         .addConditions(Conditions.reconciling(Conditions.COMPLETED, now))
         .setIndex(index)
         .setLogUri(execution.getLogUri())
-        .setEtag(ServiceDeployer.etag(1))
+        .setEtag(RunResources.etag(1))
         .build();
   }
 

@@ -48,7 +48,7 @@ final class ExecutionsService extends ExecutionsGrpc.ExecutionsImplBase {
     String job = RunNames.parse(request.getParent(), "jobs").name();
     List<Execution> executions = run.world.read(() -> {
       if (!run.store.jobs.containsKey(job)) {
-        throw ServiceDeployer.notFound(job);
+        throw RunResources.notFound(job);
       }
       return RunStore.childrenOf(run.store.executions, job + "/executions");
     });

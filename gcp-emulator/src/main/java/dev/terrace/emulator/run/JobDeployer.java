@@ -63,7 +63,7 @@ final class JobDeployer {
                   .clearLatestCreatedExecution()
                   .clearDeleteTime()
                   .clearExpireTime()
-                  .setEtag(ServiceDeployer.etag(1))
+                  .setEtag(RunResources.etag(1))
                   .build(),
               now);
       String operationName = run.operationName(request.getParent());
@@ -95,9 +95,9 @@ final class JobDeployer {
                   .setValidateOnly(request.getValidateOnly())
                   .build());
         }
-        throw ServiceDeployer.notFound(child.name());
+        throw RunResources.notFound(child.name());
       }
-      ServiceDeployer.requireEtag(requested.getEtag(), existing.getEtag(), child.name());
+      RunResources.requireEtag(requested.getEtag(), existing.getEtag(), child.name());
       TaskTemplate task = requested.getTemplate().getTemplate();
       run.checks.checkOnRequest(task.getContainersList(), task.getServiceAccount(), JOB_CONTAINERS);
       Timestamp now = run.now();
@@ -116,7 +116,7 @@ final class JobDeployer {
                   .setObservedGeneration(existing.getObservedGeneration())
                   .setExecutionCount(existing.getExecutionCount())
                   .setLatestCreatedExecution(existing.getLatestCreatedExecution())
-                  .setEtag(ServiceDeployer.etag(generation))
+                  .setEtag(RunResources.etag(generation))
                   .build(),
               now);
       String operationName = run.operationName(child.parent());
@@ -140,9 +140,9 @@ final class JobDeployer {
     return run.world.write(() -> {
       Job existing = run.store.jobs.get(child.name());
       if (existing == null) {
-        throw ServiceDeployer.notFound(child.name());
+        throw RunResources.notFound(child.name());
       }
-      ServiceDeployer.requireEtag(request.getEtag(), existing.getEtag(), child.name());
+      RunResources.requireEtag(request.getEtag(), existing.getEtag(), child.name());
       Job deleted = existing.toBuilder().setDeleteTime(run.now()).build();
       String operationName = run.operationName(child.parent());
       if (request.getValidateOnly()) {

@@ -49,7 +49,7 @@ final class JobsService extends JobsGrpc.JobsImplBase {
     String name = RunNames.parse(request.getName(), "jobs").name();
     Job job = run.world.read(() -> run.store.jobs.get(name));
     if (job == null) {
-      throw ServiceDeployer.notFound(name);
+      throw RunResources.notFound(name);
     }
     Rpc.respond(response, job);
   }

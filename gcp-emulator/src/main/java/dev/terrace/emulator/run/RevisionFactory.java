@@ -73,7 +73,7 @@ final class RevisionFactory {
             .addConditions(Conditions.pending(Conditions.RESOURCES_AVAILABLE, now))
             .setLogUri(RunLogs.consoleLogUri(run.world.projectId(), service.getName(), revisionId))
             .setCreator(run.callerEmail())
-            .setEtag(ServiceDeployer.etag(1))
+            .setEtag(RunResources.etag(1))
             .build();
     run.store.revisions.put(name, revision);
     return revision;

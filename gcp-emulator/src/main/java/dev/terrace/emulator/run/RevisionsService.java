@@ -42,7 +42,7 @@ final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
     String service = RunNames.parse(request.getParent(), "services").name();
     List<Revision> revisions = run.world.read(() -> {
       if (!run.store.services.containsKey(service)) {
-        throw ServiceDeployer.notFound(service);
+        throw RunResources.notFound(service);
       }
       return RunStore.childrenOf(run.store.revisions, service + "/revisions");
     });
@@ -59,7 +59,7 @@ final class RevisionsService extends RevisionsGrpc.RevisionsImplBase {
       if (revision == null) {
         throw notFound(name);
       }
-      ServiceDeployer.requireEtag(request.getEtag(), revision.getEtag(), name);
+      RunResources.requireEtag(request.getEtag(), revision.getEtag(), name);
       Service service = run.store.services.get(revision.getService());
       String revisionId = RunNames.lastSegment(name);
       if (service != null && (serves(service, revisionId) || service.getLatestCreatedRevision().equals(name))) {

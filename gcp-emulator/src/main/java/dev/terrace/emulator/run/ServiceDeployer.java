@@ -77,7 +77,7 @@ final class ServiceDeployer {
               .clearObservedGeneration()
               .clearDeleteTime()
               .clearExpireTime()
-              .setEtag(etag(1))
+              .setEtag(RunResources.etag(1))
               .build();
       service = reconciling(service, now);
       if (request.getValidateOnly()) {
@@ -110,9 +110,9 @@ final class ServiceDeployer {
                   .setValidateOnly(request.getValidateOnly())
                   .build());
         }
-        throw notFound(child.name());
+        throw RunResources.notFound(child.name());
       }
-      requireEtag(requested.getEtag(), existing.getEtag(), child.name());
+      RunResources.requireEtag(requested.getEtag(), existing.getEtag(), child.name());
       RevisionTemplate template = requested.getTemplate();
       run.checks.checkOnRequest(template.getContainersList(), template.getServiceAccount(), SERVICE_CONTAINERS);
       Timestamp now = run.now();
@@ -143,7 +143,7 @@ final class ServiceDeployer {
               .clearTrafficStatuses()
               .addAllTrafficStatuses(existing.getTrafficStatusesList())
               .setObservedGeneration(existing.getObservedGeneration())
-              .setEtag(etag(generation))
+              .setEtag(RunResources.etag(generation))
               .build();
       updated = reconciling(updated, now);
       if (request.getValidateOnly()) {
@@ -171,9 +171,9 @@ final class ServiceDeployer {
     return run.world.write(() -> {
       Service existing = run.store.services.get(child.name());
       if (existing == null) {
-        throw notFound(child.name());
+        throw RunResources.notFound(child.name());
       }
-      requireEtag(request.getEtag(), existing.getEtag(), child.name());
+      RunResources.requireEtag(request.getEtag(), existing.getEtag(), child.name());
       Service deleted = existing.toBuilder().setDeleteTime(run.now()).build();
       String operationName = run.operationName(child.parent());
       if (request.getValidateOnly()) {
@@ -296,32 +296,5 @@ final class ServiceDeployer {
     }
     Traffic.checkPercentages(requested.getTrafficList());
     return requested.getTrafficList();
-  }
-
-  static void requireEtag(String requested, String current, String name) {
-    if (!requested.isEmpty() && !requested.equals(current)) {
-      throw GrpcErrors.aborted("The etag \"" + requested + "\" of " + name + " is stale. Read the resource again and retry.");
-    }
-  }
-
-  static String etag(long generation) {
-    return "\"" + java.util.Base64.getEncoder().withoutPadding().encodeToString(
-        (generation + ":" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"";
-  }
-
-  static RuntimeException notFound(String name) {
-    return GrpcErrors.notFound("Resource '" + RunNames.lastSegment(name) + "' of kind '" + kind(name) + "' in region '" + region(name) + "' in project '" + project(name) + "' does not exist.");
-  }
-
-  private static String kind(String name) {
-    return name.contains("/jobs/") ? "JOB" : "SERVICE";
-  }
-
-  private static String region(String name) {
-    return name.split("/")[3];
-  }
-
-  private static String project(String name) {
-    return name.split("/")[1];
   }
 }

@@ -46,7 +46,7 @@ final class ServicesService extends ServicesGrpc.ServicesImplBase {
     String name = RunNames.parse(request.getName(), "services").name();
     Service service = run.world.read(() -> run.store.services.get(name));
     if (service == null) {
-      throw ServiceDeployer.notFound(name);
+      throw RunResources.notFound(name);
     }
     Rpc.respond(response, service);
   }
