@@ -18,6 +18,9 @@ public final class RunInvoker {
 
   private static final Pattern RUN_JOB_URI =
       Pattern.compile("https://run\\.googleapis\\.com/v2/(projects/[^/]+/locations/[^/]+/jobs/[^/:]+):run");
+  // The Knative-style v1 form that many Terraform samples use for a Scheduler trigger.
+  private static final Pattern RUN_JOB_URI_V1 =
+      Pattern.compile("https://([a-z0-9-]+)-run\\.googleapis\\.com/apis/run\\.googleapis\\.com/v1/namespaces/([^/]+)/jobs/([^/:]+):run");
 
   /**
    * The outcome of one call, in HTTP terms.
@@ -63,17 +66,29 @@ public final class RunInvoker {
     this.urls = urls;
   }
 
-  /** Returns the job name when the URI is the Cloud Run Admin API v2 {@code :run} method. */
+  /**
+   * Returns the job name when the URI is the {@code :run} method of the Cloud Run Admin API,
+   * v2 ({@code run.googleapis.com/v2/projects/P/locations/L/jobs/J:run}) or v1
+   * ({@code L-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/P/jobs/J:run}).
+   */
   public static Optional<String> runJobTarget(String uri) {
-    Matcher matcher = RUN_JOB_URI.matcher(uri);
-    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    Matcher v2 = RUN_JOB_URI.matcher(uri);
+    if (v2.matches()) {
+      return Optional.of(v2.group(1));
+    }
+    Matcher v1 = RUN_JOB_URI_V1.matcher(uri);
+    if (v1.matches()) {
+      return Optional.of("projects/" + v1.group(2) + "/locations/" + v1.group(1) + "/jobs/" + v1.group(3));
+    }
+    return Optional.empty();
   }
 
   /**
    * Runs a job as the service account whose OAuth token the call carries; the account needs
    * {@code run.jobs.run} on the job or on the project, as {@code roles/run.invoker} grants.
    */
-  public Result runJob(String jobName, String serviceAccountEmail) {
+  public Result runJob(String requestedName, String serviceAccountEmail) {
+    String jobName = canonical(requestedName);
     String member = "serviceAccount:" + serviceAccountEmail;
     Optional<Job> job = run.world.read(() -> Optional.ofNullable(run.store.jobs.get(jobName)));
     boolean allowed = run.world.read(() -> Permissions.granted(member, "run.jobs.run", run.store.policies.get(jobName))
@@ -90,6 +105,15 @@ public final class RunInvoker {
     } catch (StatusRuntimeException e) {
       return new Result(e.getStatus().getCode() == io.grpc.Status.Code.FAILED_PRECONDITION ? 400 : 500, e.getStatus().getDescription());
     }
+  }
+
+  // A v1 namespace may be the project number; jobs are stored under the project id.
+  private String canonical(String jobName) {
+    String[] parts = jobName.split("/", 3);
+    if (parts.length == 3 && parts[1].equals(Long.toString(run.world.projectNumber()))) {
+      return "projects/" + run.world.projectId() + "/" + parts[2];
+    }
+    return jobName;
   }
 
   /** Returns whether the URI is a service URL of this emulator. */
