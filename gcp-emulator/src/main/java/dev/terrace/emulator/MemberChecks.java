@@ -35,9 +35,7 @@ public final class MemberChecks {
       return;
     }
     String email = member.substring("serviceAccount:".length());
-    boolean visible =
-        world.serviceAccounts().find(email).filter(a -> !a.deleted()).map(world.serviceAccounts()::isVisible).orElse(false);
-    if (!visible) {
+    if (!world.serviceAccounts().isVisible(email)) {
       throw GrpcErrors.invalidArgument("Service account " + email + " does not exist.");
     }
   }

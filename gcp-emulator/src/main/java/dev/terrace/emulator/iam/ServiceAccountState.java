@@ -98,6 +98,14 @@ public final class ServiceAccountState implements StateSection {
     return find(email).filter(a -> !a.deleted()).isPresent();
   }
 
+  /**
+   * Returns whether a live account with this email exists and its visibility window has passed,
+   * which is when other services (Cloud Run, IAM bindings) accept it.
+   */
+  public boolean isVisible(String email) {
+    return find(email).filter(a -> !a.deleted()).map(this::isVisible).orElse(false);
+  }
+
   /** Returns whether the account's visibility window after creation has passed. */
   public boolean isVisible(Account account) {
     Instant visibleAt = account.createdAt.plus(world.config().serviceAccountVisibilityDelay());
