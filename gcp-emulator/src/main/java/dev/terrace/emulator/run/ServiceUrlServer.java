@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ServiceUrlServer implements AutoCloseable {
 
   static final String PATH_PREFIX = "/s/";
+  private static final String TAG_SEPARATOR = "---";
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceUrlServer.class);
 
@@ -98,12 +99,13 @@ final class ServiceUrlServer implements AutoCloseable {
       return Reply.text(404, "<h1>Error: Page not found</h1><p>The requested URL was not found on this server.</p>");
     }
     Service service = found.get();
-    Optional<String> revision = Traffic.servingRevision(service);
+    Optional<String> revision =
+        target.get().tag().isEmpty() ? Traffic.servingRevision(service) : Traffic.taggedRevision(service, target.get().tag());
     Reply reply = reply(service, revision.isPresent(), target.get().rest(), method, authorization);
     HttpRequest logged =
         HttpRequest.newBuilder()
             .setRequestMethod(method)
-            .setRequestUrl(service.getUri() + target.get().rest())
+            .setRequestUrl(requestUrl(service, target.get()))
             .setStatus(reply.status())
             .setResponseSize(reply.body().getBytes(StandardCharsets.UTF_8).length)
             .setUserAgent(userAgent == null ? "" : userAgent)
@@ -113,6 +115,20 @@ final class ServiceUrlServer implements AutoCloseable {
             .build();
     run.logs.request(service.getName(), revision.map(RunNames::lastSegment).orElse(""), logged, "");
     return reply;
+  }
+
+  private static String requestUrl(Service service, Target target) {
+    String base = target.tag().isEmpty() ? service.getUri() : taggedUri(service.getUri(), target.tag());
+    return base + target.rest();
+  }
+
+  /**
+   * Returns the URL of a traffic tag: the service's URL with {@code TAG---} before the service
+   * name, as Cloud Run puts the tag in front of the host name.
+   */
+  static String taggedUri(String serviceUri, String tag) {
+    int nameStart = serviceUri.lastIndexOf('/') + 1;
+    return serviceUri.substring(0, nameStart) + tag + TAG_SEPARATOR + serviceUri.substring(nameStart);
   }
 
   private Reply reply(Service service, boolean serving, String rest, String method, String authorization) {
@@ -170,9 +186,10 @@ final class ServiceUrlServer implements AutoCloseable {
    * The service a path addresses and the rest of the path.
    *
    * @param serviceName full resource name of the service
+   * @param tag traffic tag the path names, empty for the service's own URL
    * @param rest the path after the service's prefix, at least {@code /}
    */
-  record Target(String serviceName, String rest) {
+  record Target(String serviceName, String tag, String rest) {
     static Optional<Target> parse(String path, String projectId) {
       if (path == null || !path.startsWith(PATH_PREFIX)) {
         return Optional.empty();
@@ -182,7 +199,10 @@ final class ServiceUrlServer implements AutoCloseable {
         return Optional.empty();
       }
       String rest = parts.length == 3 ? "/" + parts[2] : "/";
-      return Optional.of(new Target("projects/" + projectId + "/locations/" + parts[0] + "/services/" + parts[1], rest));
+      int separator = parts[1].indexOf(TAG_SEPARATOR);
+      String tag = separator < 0 ? "" : parts[1].substring(0, separator);
+      String serviceId = separator < 0 ? parts[1] : parts[1].substring(separator + TAG_SEPARATOR.length());
+      return Optional.of(new Target("projects/" + projectId + "/locations/" + parts[0] + "/services/" + serviceId, tag, rest));
     }
   }
 }

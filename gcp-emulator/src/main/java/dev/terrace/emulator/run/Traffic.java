@@ -62,11 +62,19 @@ final class Traffic {
               .setPercent(target.getPercent())
               .setTag(target.getTag());
       if (!target.getTag().isEmpty()) {
-        status.setUri(service.getUri() + "--" + target.getTag());
+        status.setUri(ServiceUrlServer.taggedUri(service.getUri(), target.getTag()));
       }
       statuses.add(status.build());
     }
     return statuses;
+  }
+
+  /** Returns the revision a traffic tag points at, as a full revision name. */
+  static Optional<String> taggedRevision(Service service, String tag) {
+    return service.getTrafficStatusesList().stream()
+        .filter(status -> status.getTag().equals(tag))
+        .findFirst()
+        .map(status -> service.getName() + "/revisions/" + status.getRevision());
   }
 
   /** Returns the revision that serves requests: the one with the largest share. */

@@ -19,6 +19,8 @@ import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.SecretKeySelector;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.TrafficTarget;
+import com.google.cloud.run.v2.TrafficTargetAllocationType;
 import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.GetIamPolicyRequest;
@@ -229,6 +231,33 @@ class RunServicesTest {
     assertThat(left.getLatestCreatedRevision()).matches(".*/revisions/rolling-00002-[a-z0-9]{3}");
     assertThat(left.getLatestReadyRevision()).isEqualTo(first.getLatestReadyRevision());
     assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void trafficTagGetsItsOwnUrl() throws Exception {
+    Service first = create("tagged", webService(IMAGE));
+    services.setIamPolicy(SetIamPolicyRequest.newBuilder()
+        .setResource(first.getName())
+        .setPolicy(Policy.newBuilder().addBindings(Binding.newBuilder().setRole("roles/run.invoker").addMembers("allUsers")))
+        .build());
+    String firstRevision = first.getLatestReadyRevision().substring(first.getLatestReadyRevision().lastIndexOf('/') + 1);
+    Service split = services.updateServiceAsync(first.toBuilder()
+        .setTemplate(first.getTemplate().toBuilder().putLabels("deploy", "2"))
+        .clearTraffic()
+        .addTraffic(TrafficTarget.newBuilder().setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST).setPercent(100))
+        .addTraffic(TrafficTarget.newBuilder().setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION).setRevision(firstRevision).setTag("blue"))
+        .build()).get();
+    String taggedUri = split.getTrafficStatusesList().stream().filter(status -> status.getTag().equals("blue")).findFirst().orElseThrow().getUri();
+
+    HttpResponse<String> health =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(taggedUri + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(taggedUri).isEqualTo(sandbox.serviceUrlBase() + "/s/" + Sandbox.REGION + "/blue---tagged");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(sandbox.world().logs().entries()).anySatisfy(entry -> {
+      assertThat(entry.getHttpRequest().getRequestUrl()).isEqualTo(taggedUri + "/health/");
+      assertThat(entry.getResource().getLabelsMap()).containsEntry("revision_name", firstRevision);
+    });
   }
 
   @Test
