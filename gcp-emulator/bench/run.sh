@@ -22,7 +22,7 @@ echo "load_average_before $(cut -d' ' -f1-3 /proc/loadavg)"
 # 1. Standalone start on the module's runtime class path: JVM launch until the endpoints are printed.
 output="$(mktemp)"
 started=$(date +%s%N)
-java -Xmx256m -cp "$runtime_classpath" dev.terrace.emulator.EmulatorMain >"$output" 2>/dev/null &
+java -Xmx256m -Dlogback.configurationFile="$module/src/test/resources/logback-test.xml" -cp "$runtime_classpath" dev.terrace.emulator.EmulatorMain >"$output" 2>/dev/null &
 emulator_pid=$!
 until grep -q '^storage ' "$output"; do
   if ! kill -0 "$emulator_pid" 2>/dev/null; then
