@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The URLs of Cloud Run services: one HTTP server on 127.0.0.1 that serves each service under
- * {@code /s/LOCATION/SERVICE}. It stands in for the app the image would run, so {@code /health/}
+ * {@code /s/LOCATION/SERVICE}. It imitates the app the image would run, so {@code /health/}
  * returns {@code {"status": "ok"}} while a ready revision serves. Every request gets a request
  * log entry.
  */
