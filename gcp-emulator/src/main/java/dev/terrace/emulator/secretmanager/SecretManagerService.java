@@ -92,7 +92,8 @@ public final class SecretManagerService extends SecretManagerServiceGrpc.SecretM
   @Override
   public void listSecrets(ListSecretsRequest request, StreamObserver<ListSecretsResponse> response) {
     requireThisProject(request.getParent());
-    List<Secret> secrets = state.all().stream().map(Entry::secret).toList();
+    var filter = SecretFilter.parse(request.getFilter());
+    List<Secret> secrets = state.all().stream().map(Entry::secret).filter(filter).toList();
     Pages.Page<Secret> page = Pages.page(secrets, request.getPageSize(), request.getPageToken(), 25000, 25000);
     respond(
         response,

@@ -72,6 +72,19 @@ class SecretManagerTest {
   }
 
   @Test
+  void listFiltersByLabel() {
+    createSecret();
+    secrets.createSecret(
+        PROJECT, "UNMANAGED", Secret.newBuilder().setReplication(Replication.newBuilder().setAutomatic(Replication.Automatic.getDefaultInstance())).build());
+
+    var managed = secrets.listSecrets(com.google.cloud.secretmanager.v1.ListSecretsRequest.newBuilder().setParent(PROJECT).setFilter("labels.managed-by=terrace").build());
+    var byName = secrets.listSecrets(com.google.cloud.secretmanager.v1.ListSecretsRequest.newBuilder().setParent(PROJECT).setFilter("name:UNMAN").build());
+
+    assertThat(managed.iterateAll()).extracting(Secret::getName).containsExactly(SECRET);
+    assertThat(byName.iterateAll()).extracting(Secret::getName).containsExactly("projects/100000000001/secrets/UNMANAGED");
+  }
+
+  @Test
   void staleEtagUpdateIsAborted() {
     Secret created = createSecret();
     secrets.updateSecret(
