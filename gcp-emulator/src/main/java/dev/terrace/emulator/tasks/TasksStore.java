@@ -216,7 +216,7 @@ final class TasksStore implements StateSection {
   }
 
   /**
-   * Records one dispatch of a task. A task whose target returned 2xx is done and removed; a
+   * Records one dispatch of a task. A task whose target returned 2xx is done and removed. A
    * failed one waits for its backoff, or is dropped once the queue's retry limits are reached.
    */
   void recordAttempt(String taskName, Instant dispatched, com.google.rpc.Status response) {

@@ -108,13 +108,13 @@ class TaskDispatchTest {
         .build());
 
     Thread.sleep(200);
-    List<Task> held = new ArrayList<>();
-    tasks.listTasks(PARENT + "/queues/held").iterateAll().forEach(held::add);
+    List<Task> whilePaused = new ArrayList<>();
+    tasks.listTasks(PARENT + "/queues/held").iterateAll().forEach(whilePaused::add);
     tasks.resumeQueue(PARENT + "/queues/held");
     List<Task> afterResume = awaitTasks("held", remaining -> remaining.isEmpty());
 
-    assertThat(held).hasSize(1);
-    assertThat(held.get(0).getDispatchCount()).isZero();
+    assertThat(whilePaused).hasSize(1);
+    assertThat(whilePaused.get(0).getDispatchCount()).isZero();
     assertThat(afterResume).isEmpty();
   }
 
