@@ -103,9 +103,7 @@ final class AttemptRunner implements AutoCloseable {
     Instant started = world.clock().instant();
     writeLog(job, "AttemptStarted", LogSeverity.INFO, null);
     TargetDispatcher.Outcome outcome = dispatcher.dispatch(job);
-    Status status = outcome.code() == Code.OK
-        ? Status.getDefaultInstance()
-        : Status.newBuilder().setCode(outcome.code().getNumber()).setMessage(outcome.message()).build();
+    Status status = outcome.toStatus();
     world.update(() -> {
       Job current = store.jobs.get(jobName);
       if (current != null) {

@@ -2,11 +2,15 @@ package dev.terrace.emulator.scheduler;
 
 import com.google.cloud.scheduler.v1.HttpTarget;
 import com.google.cloud.scheduler.v1.Job;
+import com.google.protobuf.Any;
 import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.Status;
 import dev.terrace.emulator.World;
 import dev.terrace.emulator.run.RunInvoker;
 import dev.terrace.emulator.run.RunModule;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,9 +27,23 @@ final class TargetDispatcher {
    * @param httpStatus HTTP status the target returned, 0 when no request was made
    * @param message error message, empty on success
    */
-  record Outcome(Code code, int httpStatus, String message) {
+  record Outcome(Code code, int httpStatus, String message, List<ErrorInfo> details) {
+    Outcome(Code code, int httpStatus, String message) {
+      this(code, httpStatus, message, List.of());
+    }
+
     static Outcome fromHttp(int httpStatus, String message) {
       return new Outcome(RunInvoker.codeOf(httpStatus), httpStatus, message);
+    }
+
+    /** Returns the status recorded on the job: empty on success, else code, message and details. */
+    Status toStatus() {
+      if (code == Code.OK) {
+        return Status.getDefaultInstance();
+      }
+      Status.Builder status = Status.newBuilder().setCode(code.getNumber()).setMessage(message);
+      details.forEach(detail -> status.addDetails(Any.pack(detail)));
+      return status.build();
     }
   }
 
@@ -62,7 +80,14 @@ final class TargetDispatcher {
 
   private Outcome callGoogleApi(HttpTarget target) {
     if (target.hasOidcToken()) {
-      return Outcome.fromHttp(401, ID_TOKEN_REJECTED);
+      // Google's front end names the wrong token type in ErrorInfo, as public 401 reports show.
+      ErrorInfo reason =
+          ErrorInfo.newBuilder()
+              .setReason("ACCESS_TOKEN_TYPE_UNSUPPORTED")
+              .setDomain("googleapis.com")
+              .putMetadata("service", URI.create(target.getUri()).getHost())
+              .build();
+      return new Outcome(Code.UNAUTHENTICATED, 401, ID_TOKEN_REJECTED, List.of(reason));
     }
     if (!target.hasOauthToken()) {
       return Outcome.fromHttp(401, CREDENTIALS_MISSING);

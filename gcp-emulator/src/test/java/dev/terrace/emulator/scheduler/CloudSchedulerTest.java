@@ -142,6 +142,7 @@ class CloudSchedulerTest {
 
     assertThat(attempted.getStatus().getCode()).isEqualTo(Code.UNAUTHENTICATED_VALUE);
     assertThat(attempted.getStatus().getMessage()).startsWith("Request had invalid authentication credentials. Expected OAuth 2 access token");
+    assertThat(attempted.getStatus().getDetails(0).unpack(com.google.rpc.ErrorInfo.class).getReason()).isEqualTo("ACCESS_TOKEN_TYPE_UNSUPPORTED");
     LogEntry finished = sandbox.world().logs().entries().stream()
         .filter(entry -> entry.getResource().getType().equals("cloud_scheduler_job"))
         .filter(entry -> entry.getResource().getLabelsMap().get("job_id").equals("oidc-trigger"))
