@@ -19,12 +19,19 @@ final class RevisionFactory {
   /**
    * Returns the id of the next revision: the template's own revision name when it sets one,
    * otherwise {@code SERVICE-NNNNN-xyz} with the next number.
+   *
+   * @param reserve whether to use up the number, false for a validate-only request
    */
-  String nextId(String serviceName, String serviceId, RevisionTemplate template) {
-    long number = run.store.revisionCounters.merge(serviceName, 1L, Long::sum);
-    if (template.getRevision().isEmpty()) {
-      return RunNames.revisionId(serviceId, number);
+  String nextId(String serviceName, String serviceId, RevisionTemplate template, boolean reserve) {
+    long number = run.store.revisionCounters.getOrDefault(serviceName, 0L) + 1;
+    String id = template.getRevision().isEmpty() ? RunNames.revisionId(serviceId, number) : requestedId(serviceName, serviceId, template);
+    if (reserve) {
+      run.store.revisionCounters.put(serviceName, number);
     }
+    return id;
+  }
+
+  private String requestedId(String serviceName, String serviceId, RevisionTemplate template) {
     String requested = RunNames.lastSegment(template.getRevision());
     if (!requested.startsWith(serviceId + "-")) {
       throw GrpcErrors.invalidArgument(

@@ -54,7 +54,7 @@ final class ServiceDeployer {
       run.checks.checkOnRequest(template.getContainersList(), template.getServiceAccount(), SERVICE_CONTAINERS);
       List<TrafficTarget> traffic = traffic(requested);
       Timestamp now = run.now();
-      String revisionId = revisions.nextId(name, request.getServiceId(), template);
+      String revisionId = revisions.nextId(name, request.getServiceId(), template, !request.getValidateOnly());
       Service service =
           requested.toBuilder()
               .setName(name)
@@ -120,7 +120,7 @@ final class ServiceDeployer {
       boolean newRevision = revisions.templateChanged(existing.getTemplate(), withDefaults(template));
       String latestCreated =
           newRevision
-              ? child.name() + "/revisions/" + revisions.nextId(child.name(), child.id(), template)
+              ? child.name() + "/revisions/" + revisions.nextId(child.name(), child.id(), template, !request.getValidateOnly())
               : existing.getLatestCreatedRevision();
       Service updated =
           requested.toBuilder()

@@ -126,6 +126,18 @@ class RunServicesTest {
   }
 
   @Test
+  void validateOnlyCreatesNothing() throws Exception {
+    Service checked = services.createServiceAsync(
+        CreateServiceRequest.newBuilder().setParent(PARENT).setServiceId("dry-run").setService(webService(IMAGE)).setValidateOnly(true).build()).get();
+    ApiException missing = catchThrowableOfType(ApiException.class, () -> services.getService(PARENT + "/services/dry-run"));
+    Service created = create("dry-run", webService(IMAGE));
+
+    assertThat(checked.getName()).isEqualTo(PARENT + "/services/dry-run");
+    assertThat(missing.getStatusCode().getCode()).isEqualTo(StatusCode.Code.NOT_FOUND);
+    assertThat(created.getLatestReadyRevision()).matches(".*/revisions/dry-run-00001-[a-z0-9]{3}");
+  }
+
+  @Test
   void serviceListGetDeleteRoundTrip() throws Exception {
     create("round-trip", webService(IMAGE));
 
