@@ -2,6 +2,8 @@ package dev.terrace.emulator;
 
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,6 +76,17 @@ public final class Permissions {
       }
     }
     return false;
+  }
+
+  /** Returns the permissions, in request order, that any of the policies grants to the member. */
+  public static List<String> grantedSubset(String member, List<String> permissions, Policy... policies) {
+    List<String> granted = new ArrayList<>();
+    for (String permission : permissions) {
+      if (granted(member, permission, policies)) {
+        granted.add(permission);
+      }
+    }
+    return granted;
   }
 
   private static boolean matches(Binding binding, String member) {

@@ -224,13 +224,8 @@ public final class SecretManagerService extends SecretManagerServiceGrpc.SecretM
   @Override
   public void testIamPermissions(TestIamPermissionsRequest request, StreamObserver<TestIamPermissionsResponse> response) {
     Entry entry = find(request.getResource());
-    TestIamPermissionsResponse.Builder granted = TestIamPermissionsResponse.newBuilder();
-    for (String permission : request.getPermissionsList()) {
-      if (Permissions.granted(world.caller(), permission, world.project().policy(), entry.policy())) {
-        granted.addPermissions(permission);
-      }
-    }
-    respond(response, granted.build());
+    List<String> granted = Permissions.grantedSubset(world.caller(), request.getPermissionsList(), world.project().policy(), entry.policy());
+    respond(response, TestIamPermissionsResponse.newBuilder().addAllPermissions(granted).build());
   }
 
   private SecretVersion changeState(String name, String etag, SecretVersion.State target) {
