@@ -39,6 +39,11 @@ final class ExecutionRunner {
   }
 
   Operation runJob(RunJobRequest request) {
+    return runJob(request, run.callerEmail());
+  }
+
+  /** Runs a job on behalf of {@code creator}, the account the execution records as its creator. */
+  Operation runJob(RunJobRequest request, String creator) {
     RunNames.Child child = RunNames.parse(request.getName(), "jobs");
     return run.world.write(() -> {
       Job job = run.store.jobs.get(child.name());
@@ -60,7 +65,7 @@ final class ExecutionRunner {
           Execution.newBuilder()
               .setName(name)
               .setUid(UUID.randomUUID().toString())
-              .setCreator(run.callerEmail())
+              .setCreator(creator)
               .setGeneration(1)
               .putAllLabels(job.getTemplate().getLabelsMap())
               .putLabels("run.googleapis.com/jobUid", job.getUid())

@@ -100,7 +100,7 @@ public final class RunInvoker {
       return new Result(404, "Resource '" + RunNames.lastSegment(jobName) + "' of kind 'JOB' does not exist.");
     }
     try {
-      runner.runJob(RunJobRequest.newBuilder().setName(jobName).build());
+      runner.runJob(RunJobRequest.newBuilder().setName(jobName).build(), serviceAccountEmail);
       return new Result(200, "");
     } catch (StatusRuntimeException e) {
       return new Result(e.getStatus().getCode() == io.grpc.Status.Code.FAILED_PRECONDITION ? 400 : 500, e.getStatus().getDescription());

@@ -184,6 +184,9 @@ class CloudSchedulerTest {
     assertThat(attempted.getStatus().getCode()).isEqualTo(Code.OK_VALUE);
     assertThat(attempted.getLastAttemptTime().getSeconds()).isGreaterThanOrEqualTo(before.getEpochSecond());
     assertThat(ran.getLatestCreatedExecution().getName()).startsWith(PARENT + "/jobs/app-worker/executions/app-worker-");
+    try (var executions = sandbox.executions()) {
+      assertThat(executions.getExecution(ran.getLatestCreatedExecution().getName()).getCreator()).isEqualTo(SCHEDULER_ACCOUNT);
+    }
     scheduler.pauseJob(job.getName());
   }
 
