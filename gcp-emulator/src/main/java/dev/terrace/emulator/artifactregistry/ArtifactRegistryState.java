@@ -157,9 +157,9 @@ public final class ArtifactRegistryState implements StateSection {
       if (!entry.getKey().startsWith(prefix)) {
         continue;
       }
-      List<String> kept = new ArrayList<>(entry.getValue().getTagsList());
-      if (kept.removeAll(tags)) {
-        entry.setValue(entry.getValue().toBuilder().clearTags().addAllTags(kept).build());
+      List<String> remainingTags = new ArrayList<>(entry.getValue().getTagsList());
+      if (remainingTags.removeAll(tags)) {
+        entry.setValue(entry.getValue().toBuilder().clearTags().addAllTags(remainingTags).build());
       }
     }
   }

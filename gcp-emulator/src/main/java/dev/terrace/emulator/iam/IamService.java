@@ -61,8 +61,8 @@ public final class IamService extends IAMGrpc.IAMImplBase {
       throw GrpcErrors.alreadyExists(
           "Service account " + accountId + " already exists within project projects/" + world.projectId() + ".");
     }
-    ServiceAccount given = request.getServiceAccount();
-    Account created = accounts.create(accountId, given.getDisplayName(), given.getDescription());
+    ServiceAccount requested = request.getServiceAccount();
+    Account created = accounts.create(accountId, requested.getDisplayName(), requested.getDescription());
     respond(response, created.account());
   }
 
