@@ -23,6 +23,10 @@ import java.util.function.Function;
  * Writes an Admin Activity audit entry ({@code cloudaudit.googleapis.com%2Factivity}, resource
  * type {@code audited_resource}) for every successful call that changes something, as the real
  * platform does for each API.
+ *
+ * <p>NOTE: the real audit logs use a service-specific resource type for some APIs (for example
+ * {@code service_account} or {@code cloud_run_revision}); here every entry uses
+ * {@code audited_resource}, so a filter on those types finds none of them.
  */
 public final class AdminActivityInterceptor implements ServerInterceptor {
   private static final List<String> CHANGING_VERBS =
