@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Turns every error a Google client raises into the one core {@link CloudException}: gRPC
@@ -115,6 +116,15 @@ public final class ErrorTranslator {
         }
         // Default: an error no table knows is a bug or a new failure mode; UNKNOWN is never retried.
         return new CloudException(ErrorCategory.UNKNOWN, action + " failed: " + cause, false, null, null, cause);
+    }
+
+    /** Runs one client call and translates whatever it raises. */
+    public static <T> T call(String action, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException failed) {
+            throw translate(action, failed);
+        }
     }
 
     /** Translates the error of a long-running operation that finished with one. */
