@@ -13,6 +13,7 @@ import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.longrunning.Operation;
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.FieldMaskUtil;
 import com.google.rpc.Code;
 import dev.terrace.emulator.GrpcErrors;
 import dev.terrace.emulator.IamPolicies;
@@ -96,10 +97,10 @@ final class ServiceDeployer {
   }
 
   Operation update(UpdateServiceRequest request) {
-    Service requested = request.getService();
-    RunNames.Child child = RunNames.parse(requested.getName(), "services");
+    RunNames.Child child = RunNames.parse(request.getService().getName(), "services");
     return run.world.write(() -> {
       Service existing = run.store.services.get(child.name());
+      Service requested = withMask(existing, request);
       if (existing == null) {
         if (request.getAllowMissing()) {
           return create(
@@ -189,6 +190,23 @@ final class ServiceDeployer {
       LOG.info("Deleted Cloud Run service {}", child.name());
       return run.world.operations().finished(operationName, deleted, deleted);
     });
+  }
+
+  /**
+   * Returns the service the update asks for: the request's service as a whole, or, with an
+   * update mask, the existing service with only the masked fields taken from the request.
+   */
+  private static Service withMask(Service existing, UpdateServiceRequest request) {
+    if (existing == null || request.getUpdateMask().getPathsCount() == 0) {
+      return request.getService();
+    }
+    Service.Builder merged = existing.toBuilder();
+    FieldMaskUtil.merge(
+        request.getUpdateMask(),
+        request.getService(),
+        merged,
+        new FieldMaskUtil.MergeOptions().setReplaceMessageFields(true).setReplaceRepeatedFields(true));
+    return merged.setEtag(request.getService().getEtag()).build();
   }
 
   /** Finishes the rollout of every service left reconciling, as after a restart. */

@@ -138,6 +138,19 @@ class RunServicesTest {
   }
 
   @Test
+  void updateMaskChangesOnlyMaskedFields() throws Exception {
+    Service first = create("masked", webService(IMAGE));
+
+    Service labelsOnly = Service.newBuilder().setName(first.getName()).putLabels("stack", "guide").build();
+    Service updated = services.updateServiceAsync(
+        UpdateServiceRequest.newBuilder().setService(labelsOnly).setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("labels")).build()).get();
+
+    assertThat(updated.getLabelsMap()).containsEntry("stack", "guide");
+    assertThat(updated.getTemplate().getContainers(0).getImage()).isEqualTo(IMAGE);
+    assertThat(updated.getLatestReadyRevision()).isEqualTo(first.getLatestReadyRevision());
+  }
+
+  @Test
   void serviceListGetDeleteRoundTrip() throws Exception {
     create("round-trip", webService(IMAGE));
 
