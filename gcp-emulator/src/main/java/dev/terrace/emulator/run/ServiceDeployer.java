@@ -193,7 +193,7 @@ final class ServiceDeployer {
   }
 
   /**
-   * Returns the service the update asks for: the request's service as a whole, or, with an
+   * Returns the service the update requests: the request's service as a whole, or, with an
    * update mask, the existing service with only the masked fields taken from the request.
    */
   private static Service withMask(Service existing, UpdateServiceRequest request) {
