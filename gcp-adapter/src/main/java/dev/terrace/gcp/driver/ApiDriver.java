@@ -13,9 +13,14 @@ import dev.terrace.core.port.ErrorCategory;
 import dev.terrace.core.port.Observed;
 import dev.terrace.core.spec.ApiSpec;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Enables and disables APIs through Service Usage; each change is a long-running operation. */
 final class ApiDriver implements Driver<ApiSpec> {
+
+    static final String SERVICE_USAGE = "serviceusage.googleapis.com";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDriver.class);
 
     private final DriverContext context;
 
@@ -50,6 +55,13 @@ final class ApiDriver implements Driver<ApiSpec> {
 
     @Override
     public void delete(ApiSpec spec) {
+        if (SERVICE_USAGE.equals(spec.service())) {
+            // NOTE: Service Usage stays on. Every enable and disable goes through it, so turning it off
+            // would fail the rest of a destroy and leave the project unmanageable from Terrace.
+            LOG.warn("Keeping {} enabled on project {}: it is needed to enable or disable any API",
+                    spec.service(), context.project());
+            return;
+        }
         if (read(spec).isEmpty()) {
             throw new CloudException(ErrorCategory.NOT_FOUND, "API " + spec.service() + " is already disabled.");
         }
