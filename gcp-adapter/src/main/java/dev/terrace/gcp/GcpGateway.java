@@ -16,6 +16,7 @@ import dev.terrace.gcp.connection.ServiceEndpoints;
 import dev.terrace.gcp.driver.ApiEnablements;
 import dev.terrace.gcp.driver.DriverContext;
 import dev.terrace.gcp.driver.Drivers;
+import dev.terrace.gcp.driver.ReadRetry;
 import dev.terrace.gcp.error.ErrorTranslator;
 import dev.terrace.gcp.ports.GcpLogs;
 import dev.terrace.gcp.ports.GcpSecretValues;
@@ -79,6 +80,10 @@ public final class GcpGateway implements Gateway {
 
     @Override
     public Set<String> enabledServices() {
+        return ReadRetry.call("list the enabled APIs of project " + connection.project(), this::listEnabledServices);
+    }
+
+    private Set<String> listEnabledServices() {
         ListServicesRequest request = ListServicesRequest.newBuilder()
                 .setParent("projects/" + connection.project())
                 .setFilter("state:ENABLED")

@@ -48,8 +48,7 @@ final class OperationWaiter {
                         true, null, operation.getName(), null);
             }
             sleep(interval, action);
-            String name = operation.getName();
-            operation = Calls.call(action + " (poll " + name + ")", () -> operations.getOperation(name));
+            operation = poll(action, operations, operation);
             interval = min(options.maxPollInterval(), Duration.ofMillis((long) (interval.toMillis() * 1.5)));
         }
         if (operation.hasError()) {
@@ -57,6 +56,23 @@ final class OperationWaiter {
         }
         LOG.info("{} finished: operation {}", action, operation.getName());
         return responseType == null ? null : unpack(action, operation.getResponse(), responseType);
+    }
+
+    /**
+     * Reads the operation once more. A poll that fails in a retryable way keeps the last known
+     * state, because failing here would make the applier start the whole change again.
+     */
+    private static Operation poll(String action, OperationsClient operations, Operation last) {
+        String name = last.getName();
+        try {
+            return Calls.call(action + " (poll " + name + ")", () -> operations.getOperation(name));
+        } catch (CloudException failed) {
+            if (!failed.retryable()) {
+                throw failed;
+            }
+            LOG.info("Polling operation {} of {} failed ({}); polling again", name, action, failed.category());
+            return last;
+        }
     }
 
     /** Returns the operation of a name an earlier run recorded, so that it can be awaited again. */

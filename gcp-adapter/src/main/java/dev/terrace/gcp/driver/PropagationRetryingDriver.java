@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries a driver's calls that fail as API_DISABLED while the API's enablement is still
- * propagating, and only then. Every other failure passes through unchanged.
+ * propagating, and only then. Reads, which change nothing, are also retried a few times when
+ * they fail as UNAVAILABLE, because a plan's refresh has no retry of its own. Every other
+ * failure passes through unchanged.
  */
 public final class PropagationRetryingDriver<S extends Spec> implements Driver<S> {
 
@@ -34,7 +36,7 @@ public final class PropagationRetryingDriver<S extends Spec> implements Driver<S
 
     @Override
     public Optional<Observed<S>> read(S spec) {
-        return retry(spec, () -> driver.read(spec));
+        return retry(spec, () -> ReadRetry.call("read " + spec.identity(), () -> driver.read(spec)));
     }
 
     @Override
