@@ -79,7 +79,7 @@ final class ServiceAccountDriver implements Driver<ServiceAccountSpec> {
         Duration interval = context.options().pollInterval();
         int good = 0;
         while (good < needed) {
-            good = read(spec).isPresent() ? good + 1 : 0;
+            good = visible(spec) ? good + 1 : 0;
             if (good >= needed) {
                 return;
             }
@@ -96,6 +96,18 @@ final class ServiceAccountDriver implements Driver<ServiceAccountSpec> {
                 throw new CloudException(ErrorCategory.DEADLINE, "Interrupted while waiting for service account "
                         + spec.accountId() + " to become visible.", true, null, null, interrupted);
             }
+        }
+    }
+
+    /** Returns whether a read finds the account; IAM answers PERMISSION_DENIED until it is visible. */
+    private boolean visible(ServiceAccountSpec spec) {
+        try {
+            return read(spec).isPresent();
+        } catch (CloudException failed) {
+            if (failed.category() == ErrorCategory.PERMISSION_DENIED) {
+                return false;
+            }
+            throw failed;
         }
     }
 
