@@ -101,21 +101,16 @@ final class BucketDriver implements Driver<BucketSpec> {
         Storage storage = context.clients().storage();
         String action = "set the IAM policy of bucket " + spec.name();
         for (int attempt = 1; ; attempt++) {
-            Policy current = Calls.call("read the IAM policy of bucket " + spec.name(),
-                    () -> storage.getIamPolicy(spec.name()));
-            Policy merged = merge(current, spec.iam(), previouslyOwned);
-            if (roles(merged).equals(roles(current))) {
-                return;
-            }
             try {
-                Calls.call(action, () -> storage.setIamPolicy(spec.name(), merged));
+                Policy current = Calls.call("read the IAM policy of bucket " + spec.name(),
+                        () -> storage.getIamPolicy(spec.name()));
+                Policy merged = merge(current, spec.iam(), previouslyOwned);
+                if (!roles(merged).equals(roles(current))) {
+                    Calls.call(action, () -> storage.setIamPolicy(spec.name(), merged));
+                }
                 return;
             } catch (CloudException failed) {
-                if (failed.category() != ErrorCategory.CONFLICT || attempt >= ResourcePolicy.ATTEMPTS) {
-                    throw failed;
-                }
-                LOG.info("IAM policy of bucket {} changed during the write (attempt {}); reading it again",
-                        spec.name(), attempt);
+                ResourcePolicy.retryOrThrow(action, attempt, failed);
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.terrace.gcp.driver;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
 import dev.terrace.core.port.CloudException;
-import dev.terrace.core.port.ErrorCategory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,20 +47,34 @@ final class ResourcePolicy {
     static void write(String action, Supplier<Policy> read, Function<Policy, Policy> set,
             Map<String, List<String>> desired, Set<String> previouslyOwned) {
         for (int attempt = 1; ; attempt++) {
-            Policy current = Calls.call("read the IAM policy to " + action, read);
-            Policy merged = merge(current, desired, previouslyOwned);
-            if (merged.equals(current)) {
-                return;
-            }
             try {
-                Calls.call(action, () -> set.apply(merged));
+                Policy current = Calls.call("read the IAM policy to " + action, read);
+                Policy merged = merge(current, desired, previouslyOwned);
+                if (!merged.equals(current)) {
+                    Calls.call(action, () -> set.apply(merged));
+                }
                 return;
             } catch (CloudException failed) {
-                if (failed.category() != ErrorCategory.CONFLICT || attempt >= ATTEMPTS) {
-                    throw failed;
-                }
-                LOG.info("IAM policy changed during {} (attempt {}); reading it again", action, attempt);
+                retryOrThrow(action, attempt, failed);
             }
+        }
+    }
+
+    /**
+     * Lets a retryable failure of a policy write try again from a fresh read. The write follows a
+     * create, so raising it would make the applier repeat the create, which then finds its object.
+     */
+    static void retryOrThrow(String action, int attempt, CloudException failed) {
+        if (!failed.retryable() || attempt >= ATTEMPTS) {
+            throw failed;
+        }
+        LOG.info("{} failed as {} (attempt {} of {}); reading the policy again", action, failed.category(), attempt,
+                ATTEMPTS);
+        try {
+            Thread.sleep(failed.retryDelay().orElse(Duration.ofMillis(100L * attempt)).toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failed;
         }
     }
 
