@@ -53,7 +53,9 @@ public final class GcpLogs implements LogSource {
     static String filter(LogQuery query) {
         List<String> parts = new ArrayList<>();
         if (query.filter() != null && !query.filter().isBlank()) {
-            parts.add("(" + query.filter() + ")");
+            // Brackets keep an OR inside the user's filter from binding to the time term below.
+            boolean hasOr = query.filter().contains(" OR ");
+            parts.add(hasOr ? "(" + query.filter() + ")" : query.filter());
         }
         if (query.since() != null) {
             parts.add("timestamp >= \"" + query.since() + "\"");

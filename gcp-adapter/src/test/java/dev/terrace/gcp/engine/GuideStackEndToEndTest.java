@@ -12,7 +12,12 @@ import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.model.Resource;
 import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanOptions;
+import dev.terrace.core.port.LogEntry;
+import dev.terrace.core.port.LogQuery;
 import dev.terrace.core.port.ResourceStatus;
+import dev.terrace.core.spec.TasksQueueSpec;
+import dev.terrace.core.model.Address;
+import java.util.List;
 import dev.terrace.core.spec.ApiSpec;
 import dev.terrace.core.spec.RunServiceSpec;
 import dev.terrace.core.spec.SecretSpec;
@@ -107,6 +112,11 @@ class GuideStackEndToEndTest {
                 URI.create(status.details().get("uri") + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("ok");
+
+        TasksQueueSpec queue = (TasksQueueSpec) stack.find(Address.parse("tasks_queue.default")).orElseThrow().spec();
+        assertThat(gateway.status().status(queue).health()).isEqualTo(ResourceStatus.Health.READY);
+        List<LogEntry> audit = gateway.logs().entries(new LogQuery("logName:\"cloudaudit.googleapis.com\"", null, 5));
+        assertThat(audit).as("audit log entries of the apply").isNotEmpty().hasSizeLessThanOrEqualTo(5);
 
         ApplyResult destroyed = engine.apply(stack, engine.plan(stack, PlanOptions.defaults().withDestroy(true)),
                 FAST_RETRIES, null);
