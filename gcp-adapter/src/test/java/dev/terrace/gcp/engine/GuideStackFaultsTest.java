@@ -8,7 +8,9 @@ import dev.terrace.core.apply.ApplyResult;
 import dev.terrace.core.apply.ResourceOutcome;
 import dev.terrace.core.apply.ResourceOutcome.Status;
 import dev.terrace.core.apply.RetryPolicy;
+import dev.terrace.core.apply.CancelToken;
 import dev.terrace.core.engine.Engine;
+import dev.terrace.core.event.EngineEvent;
 import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.model.Resource;
 import dev.terrace.core.plan.Action;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +101,31 @@ class GuideStackFaultsTest {
         List<RequestRecord> creates = emulator.requestLog().records("*Create*").stream()
                 .filter(record -> record.code() == Code.ALREADY_EXISTS).toList();
         assertThat(creates).as("creates that found their object already there").isEmpty();
+    }
+
+    @Test
+    void cancelledApplyResumesWithoutDuplicates() {
+        Stack stack = Guide.stack();
+        CancelToken cancel = new CancelToken();
+        AtomicInteger finished = new AtomicInteger();
+        Engine interrupted = new Engine(gateway, stateRoot, event -> {
+            if (event instanceof EngineEvent.ResourceFinished && finished.incrementAndGet() == 8) {
+                cancel.cancel();
+            }
+        });
+        PlanOptions infrastructure = new PlanOptions(PlanOptions.DEFAULT_PARALLELISM, false,
+                address -> !NEED_IMAGE.contains(address.kind()));
+
+        ApplyResult first = interrupted.apply(stack, interrupted.plan(stack, infrastructure), PATIENT_RETRIES, cancel);
+        assertThat(first.cancelled()).isTrue();
+
+        Engine engine = new Engine(gateway, stateRoot, null);
+        ApplyResult second = engine.apply(stack, engine.plan(stack, infrastructure), PATIENT_RETRIES, null);
+
+        assertThat(second.withStatus(Status.FAILED)).as("failed after the cancelled apply").isEmpty();
+        assertThat(engine.plan(stack, infrastructure).changes()).as("changes after the second apply")
+                .allMatch(change -> change.action() == Action.NO_OP);
+        assertThat(emulator.requestLog().records("*Create*")).as("creates that found their object already there")
+                .noneMatch(record -> record.code() == Code.ALREADY_EXISTS);
     }
 }
