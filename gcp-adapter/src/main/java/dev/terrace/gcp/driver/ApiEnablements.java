@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When this gateway enabled each API. Google takes minutes to propagate an enablement, and calls
- * in that time fail as if the API were still disabled; only such calls are retried, and only
- * inside a bounded window, so that a truly disabled API still fails at once.
+ * The time at which this gateway enabled each API. Google takes minutes to propagate an
+ * enablement, and calls in that time fail as if the API were still disabled. Only such calls are
+ * retried, and only inside a bounded window, so that a truly disabled API still fails at once.
  */
 public final class ApiEnablements {
 

@@ -125,9 +125,9 @@ final class BucketDriver implements Driver<BucketSpec> {
                 continue;
             }
             // Keep the project's convenience members in an owned role; only the stack's members change.
-            List<String> kept = binding.getMembers().stream().filter(BucketDriver::isConvenience).toList();
-            if (!kept.isEmpty()) {
-                bindings.add(binding.toBuilder().setMembers(kept).build());
+            List<String> convenience = binding.getMembers().stream().filter(BucketDriver::isConvenience).toList();
+            if (!convenience.isEmpty()) {
+                bindings.add(binding.toBuilder().setMembers(convenience).build());
             }
         }
         desired.forEach((role, members) -> {
@@ -196,7 +196,7 @@ final class BucketDriver implements Driver<BucketSpec> {
         String prevention = iamConfiguration == null || iamConfiguration.getPublicAccessPrevention() == null
                 || iamConfiguration.getPublicAccessPrevention() != BucketInfo.PublicAccessPrevention.ENFORCED
                 ? "inherited" : "enforced";
-        // Cloud Storage returns locations in capitals; the spec's spelling stands when they agree.
+        // Cloud Storage returns locations in capitals; the spec's spelling is kept when they match.
         String location = spec.location() != null && spec.location().equalsIgnoreCase(bucket.getLocation())
                 ? spec.location() : bucket.getLocation();
         List<CorsRule> cors = bucket.getCors() == null ? List.of() : bucket.getCors().stream().map(BucketDriver::rule)

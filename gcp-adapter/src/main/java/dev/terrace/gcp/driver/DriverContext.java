@@ -4,7 +4,7 @@ import dev.terrace.gcp.GcpGatewayOptions;
 import dev.terrace.gcp.connection.ClientFactory;
 
 /**
- * What every driver of one gateway shares: the clients, the project, the waiting rules and the
+ * The state every driver of one gateway shares: the clients, the project, the waiting rules and the
  * one batcher of the project's IAM policy.
  */
 public final class DriverContext {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Changes the project's IAM policy for many members at once. The applier calls project grants in
- * parallel; each call queues its change, and whichever call holds the lock writes every queued
+ * parallel. Each call queues its change, and whichever call holds the lock writes every queued
  * change in one read-modify-write with the etag. So no write replaces another's binding, and ten
  * grants cost one or two writes rather than ten.
  */

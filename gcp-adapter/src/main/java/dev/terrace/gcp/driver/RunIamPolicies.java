@@ -14,18 +14,18 @@ final class RunIamPolicies {
     private RunIamPolicies() {
     }
 
-    static Map<String, List<String>> read(String what, String name, UnaryCallable<GetIamPolicyRequest, Policy> get) {
-        return ResourcePolicy.roles(Calls.call("read the IAM policy of " + what, () -> get.call(
+    static Map<String, List<String>> read(String object, String name, UnaryCallable<GetIamPolicyRequest, Policy> get) {
+        return ResourcePolicy.roles(Calls.call("read the IAM policy of " + object, () -> get.call(
                 GetIamPolicyRequest.newBuilder().setResource(name).build())));
     }
 
-    static void write(String what, String name, UnaryCallable<GetIamPolicyRequest, Policy> get,
+    static void write(String object, String name, UnaryCallable<GetIamPolicyRequest, Policy> get,
             UnaryCallable<SetIamPolicyRequest, Policy> set, Map<String, List<String>> desired,
             Set<String> previouslyOwned) {
         if (desired.isEmpty() && previouslyOwned.isEmpty()) {
             return;
         }
-        ResourcePolicy.write("set the IAM policy of " + what,
+        ResourcePolicy.write("set the IAM policy of " + object,
                 () -> get.call(GetIamPolicyRequest.newBuilder().setResource(name).build()),
                 policy -> set.call(SetIamPolicyRequest.newBuilder().setResource(name).setPolicy(policy).build()),
                 desired, previouslyOwned);

@@ -139,26 +139,29 @@ final class SchedulerJobDriver implements Driver<SchedulerJobSpec> {
         Map<String, String> headers = new TreeMap<>(target.getHeadersMap());
         headers.keySet().removeIf(header -> header.equalsIgnoreCase("User-Agent")
                 && spec.headers().keySet().stream().noneMatch(header::equalsIgnoreCase));
+
         SchedulerToken token = null;
         if (target.hasOidcToken()) {
             OidcToken oidc = target.getOidcToken();
-            String wanted = spec.token() == null ? null : spec.token().audience();
+            String requested = spec.token() == null ? null : spec.token().audience();
             token = new SchedulerToken("oidc", oidc.getServiceAccountEmail(), null,
-                    wanted == null && oidc.getAudience().equals(target.getUri()) ? null : emptyToNull(oidc.getAudience()));
+                    requested == null && oidc.getAudience().equals(target.getUri()) ? null : emptyToNull(oidc.getAudience()));
         } else if (target.hasOauthToken()) {
             OAuthToken oauth = target.getOauthToken();
-            String wanted = spec.token() == null ? null : spec.token().scope();
+            String requested = spec.token() == null ? null : spec.token().scope();
             token = new SchedulerToken("oauth", oauth.getServiceAccountEmail(),
-                    wanted == null ? null : emptyToNull(oauth.getScope()), null);
+                    requested == null ? null : emptyToNull(oauth.getScope()), null);
         }
-        SchedulerRetry wantedRetry = spec.retry();
+
+        SchedulerRetry requestedRetry = spec.retry();
         SchedulerRetry retry = null;
-        if (wantedRetry != null) {
+        if (requestedRetry != null) {
             RetryConfig config = job.getRetryConfig();
-            retry = new SchedulerRetry(wantedRetry.retryCount() == null ? null : config.getRetryCount(),
-                    wantedRetry.minBackoffSeconds() == null ? null : (int) config.getMinBackoffDuration().getSeconds(),
-                    wantedRetry.maxBackoffSeconds() == null ? null : (int) config.getMaxBackoffDuration().getSeconds());
+            retry = new SchedulerRetry(requestedRetry.retryCount() == null ? null : config.getRetryCount(),
+                    requestedRetry.minBackoffSeconds() == null ? null : (int) config.getMinBackoffDuration().getSeconds(),
+                    requestedRetry.maxBackoffSeconds() == null ? null : (int) config.getMaxBackoffDuration().getSeconds());
         }
+
         String body = target.getBody().isEmpty() ? null : target.getBody().toString(StandardCharsets.UTF_8);
         SchedulerJobSpec read = new SchedulerJobSpec(spec.name(), spec.location(), emptyToNull(job.getDescription()),
                 job.getSchedule(), job.getTimeZone(), target.getUri(), target.getHttpMethod().name(), headers, body,

@@ -99,7 +99,7 @@ final class ServiceAccountDriver implements Driver<ServiceAccountSpec> {
         }
     }
 
-    /** Returns whether a read finds the account; IAM answers PERMISSION_DENIED until it is visible. */
+    /** Returns whether a read finds the account; IAM returns PERMISSION_DENIED until it is visible. */
     private boolean visible(ServiceAccountSpec spec) {
         try {
             return read(spec).isPresent();

@@ -113,15 +113,15 @@ final class TasksQueueDriver implements Driver<TasksQueueSpec> {
     }
 
     private static Observed<TasksQueueSpec> observed(TasksQueueSpec spec, Queue queue) {
-        QueueRetry wanted = spec.retry();
+        QueueRetry requested = spec.retry();
         QueueRetry retry = null;
-        if (wanted != null) {
+        if (requested != null) {
             RetryConfig config = queue.getRetryConfig();
             retry = new QueueRetry(
-                    wanted.minBackoffSeconds() == null ? null : (int) config.getMinBackoff().getSeconds(),
-                    wanted.maxBackoffSeconds() == null ? null : (int) config.getMaxBackoff().getSeconds(),
-                    wanted.maxAttempts() == null ? null : config.getMaxAttempts(),
-                    wanted.maxRetryDurationSeconds() == null ? null : (int) config.getMaxRetryDuration().getSeconds());
+                    requested.minBackoffSeconds() == null ? null : (int) config.getMinBackoff().getSeconds(),
+                    requested.maxBackoffSeconds() == null ? null : (int) config.getMaxBackoff().getSeconds(),
+                    requested.maxAttempts() == null ? null : config.getMaxAttempts(),
+                    requested.maxRetryDurationSeconds() == null ? null : (int) config.getMaxRetryDuration().getSeconds());
         }
         TasksQueueSpec read = new TasksQueueSpec(spec.name(), spec.location(), retry,
                 spec.maxDispatchesPerSecond() == null ? null : queue.getRateLimits().getMaxDispatchesPerSecond(),

@@ -56,9 +56,9 @@ public final class ErrorTranslator {
             Map.entry(401, ErrorCategory.PERMISSION_DENIED),
             Map.entry(403, ErrorCategory.PERMISSION_DENIED),
             Map.entry(404, ErrorCategory.NOT_FOUND),
-            // Storage answers 409 when a bucket name is already in use, by us or by someone else.
+            // Storage returns 409 when a bucket name is already in use, by us or by someone else.
             Map.entry(409, ErrorCategory.ALREADY_EXISTS),
-            // Storage answers 412 when an IAM policy's etag or a metageneration is stale.
+            // Storage returns 412 when an IAM policy's etag or a metageneration is stale.
             Map.entry(412, ErrorCategory.CONFLICT),
             Map.entry(429, ErrorCategory.QUOTA),
             Map.entry(500, ErrorCategory.UNAVAILABLE),
@@ -114,7 +114,7 @@ public final class ErrorTranslator {
         if (cause instanceof BaseServiceException service) {
             return fromHttp(action, service.getCode(), service.getReason(), service.getMessage(), cause);
         }
-        // Default: an error no table knows is a bug or a new failure mode; UNKNOWN is never retried.
+        // Default: an error that no table maps is a bug or a new failure mode, so UNKNOWN is never retried.
         return new CloudException(ErrorCategory.UNKNOWN, action + " failed: " + cause, false, null, null, cause);
     }
 

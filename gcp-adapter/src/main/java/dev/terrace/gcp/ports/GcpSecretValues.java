@@ -19,8 +19,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Secret versions through Secret Manager. Values travel only as byte arrays and protobuf byte
- * strings; no value reaches a log line or an exception message, which name only the secret and
- * the version.
+ * strings. No value reaches a log line or an exception message, because those name only the
+ * secret and the version.
  */
 public final class GcpSecretValues implements SecretValues {
 

@@ -46,7 +46,7 @@ final class BucketCheck implements PreflightCheck {
                     if (failed.category() != ErrorCategory.PERMISSION_DENIED || change.action() != Action.CREATE) {
                         throw failed;
                     }
-                    // Cloud Storage answers 403 for a bucket that exists in a project we cannot read.
+                    // Cloud Storage returns 403 for a bucket that exists in a project we cannot read.
                     diagnostics.add(new Diagnostic(Severity.ERROR, "Bucket name " + bucket.name() + " is taken",
                             "Bucket names are shared by every Google Cloud project, and " + bucket.name()
                                     + " already belongs to a project that " + context.project() + " cannot read.",

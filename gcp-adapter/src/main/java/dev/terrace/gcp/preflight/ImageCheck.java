@@ -59,6 +59,7 @@ final class ImageCheck implements PreflightCheck {
         String imageName = matcher.group(4);
         String tag = matcher.group(5) == null && matcher.group(6) == null ? "latest" : matcher.group(5);
         String digest = matcher.group(6);
+
         boolean repositoryPlanned = context.created(ResourceKind.ARTIFACT_REPOSITORY).stream()
                 .map(spec -> (ArtifactRepositorySpec) spec)
                 .anyMatch(spec -> spec.repositoryId().equals(repositoryId) && spec.location().equals(location));
@@ -68,6 +69,7 @@ final class ImageCheck implements PreflightCheck {
         if (!context.readable(ResourceKind.ARTIFACT_REPOSITORY)) {
             return Optional.empty();
         }
+
         String parent = "projects/" + matcher.group(2) + "/locations/" + location + "/repositories/" + repositoryId;
         List<DockerImage> images;
         try {
@@ -83,6 +85,7 @@ final class ImageCheck implements PreflightCheck {
             }
             throw failed;
         }
+
         String base = location + "-docker.pkg.dev/" + matcher.group(2) + "/" + repositoryId + "/" + imageName + "@";
         boolean found = images.stream().filter(candidate -> candidate.getUri().startsWith(base))
                 .anyMatch(candidate -> digest != null ? candidate.getUri().endsWith("@" + digest)

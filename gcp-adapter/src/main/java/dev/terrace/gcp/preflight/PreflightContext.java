@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the checks share: the stack, the plan, the gateway, and the project's enabled APIs, read
- * once with one Service Usage call so that no check reads through a disabled API.
+ * The inputs the checks share: the stack, the plan, the gateway, and the project's enabled APIs.
+ * The APIs are listed once with one Service Usage call, so that no check reads through a disabled API.
  */
 public final class PreflightContext {
 

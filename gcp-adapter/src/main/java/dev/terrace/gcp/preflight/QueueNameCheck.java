@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Cloud Tasks keeps the name of a deleted queue locked for up to 7 days, and a create in that
- * time fails. Get reports such a queue as missing; a queue method on it answers
+ * time fails. Get reports such a queue as missing, but a queue method on it returns
  * FAILED_PRECONDITION instead of NOT_FOUND, which tells the two apart.
  */
 final class QueueNameCheck implements PreflightCheck {

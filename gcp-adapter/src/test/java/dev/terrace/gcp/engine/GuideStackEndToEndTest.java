@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The guide's whole stack through the engine, the adapter and the official clients against the
- * emulator: apply, an empty second plan, a ready service that answers, and a destroy that leaves
+ * emulator: apply, an empty second plan, a ready service that serves /health/, and a destroy that leaves
  * nothing behind. The emulator runs under the stack's own project id, as a sandbox would.
  */
 class GuideStackEndToEndTest {
