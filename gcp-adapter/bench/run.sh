@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the guide stack through the adapter against an in-process emulator and prints a Markdown
+# table of wall times and request counts. Usage: gcp-adapter/bench/run.sh [RUNS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+mvn -q -B install -DskipTests -pl gcp-adapter -am
+mvn -q -B test-compile dependency:build-classpath -pl gcp-adapter -Dmdep.outputFile=target/bench-classpath.txt
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
+echo "Commit: $(git rev-parse --short HEAD)"
+exec java -cp "gcp-adapter/target/test-classes:gcp-adapter/target/classes:$(cat gcp-adapter/target/bench-classpath.txt)" \
+  dev.terrace.gcp.bench.GuideStackAdapterBenchmark "$@"
