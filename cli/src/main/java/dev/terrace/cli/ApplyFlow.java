@@ -9,6 +9,9 @@ import dev.terrace.core.apply.ResourceOutcome;
 import dev.terrace.core.apply.ResourceOutcome.Status;
 import dev.terrace.core.apply.RetryPolicy;
 import dev.terrace.core.engine.Engine;
+import dev.terrace.core.event.EngineEvent;
+import dev.terrace.core.event.EngineListener;
+import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.json.Json;
 import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanJson;
@@ -41,6 +44,7 @@ final class ApplyFlow {
     private final GatewayOptions gateway;
     private final PrintWriter out;
     private final PrintWriter err;
+    private Stack current;
 
     ApplyFlow(StackOptions stack, GatewayOptions gateway, PrintWriter out, PrintWriter err) {
         this.stack = stack;
@@ -52,9 +56,10 @@ final class ApplyFlow {
     int run(boolean destroy, int parallelism, boolean autoApprove, boolean forceUnlock) {
         Parallelism.check(parallelism);
         Stack loaded = stack.loadValidStack(err);
+        current = loaded;
         String command = destroy ? "destroy" : "apply";
         try (Gateway opened = GatewayFactory.open(gateway, loaded, stack.stateRoot())) {
-            Engine engine = new Engine(opened, stack.stateRoot(), new ProgressPrinter(err));
+            Engine engine = new Engine(opened, stack.stateRoot(), listener(opened));
             try (StateLock lock = engine.lock(loaded, command, forceUnlock)) {
                 Plan plan = engine.plan(loaded, new PlanOptions(parallelism, destroy, null));
                 if (!stack.json || plan.hasErrors()) {
@@ -79,6 +84,39 @@ final class ApplyFlow {
                 return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
             }
         }
+    }
+
+    /**
+     * Returns the progress printer, and on the sandbox also the steps CI and the operator would
+     * take: once apply creates the image repository, the sandbox publishes the stack's image into
+     * it, and each new secret gets a placeholder version.
+     */
+    private EngineListener listener(Gateway opened) {
+        EngineListener progress = new ProgressPrinter(err);
+        if (!(opened instanceof Sandbox sandbox)) {
+            return progress;
+        }
+        return progress.andThen(event -> {
+            if (!(event instanceof EngineEvent.ResourceFinished finished)
+                    || finished.outcome().status() != Status.SUCCEEDED
+                    || finished.outcome().action() == dev.terrace.core.plan.Action.DELETE) {
+                return;
+            }
+            ResourceKind kind = finished.outcome().address().kind();
+            if (kind == ResourceKind.ARTIFACT_REPOSITORY) {
+                sandbox.publishImageIfMissing();
+            } else if (kind == ResourceKind.SECRET) {
+                String secretId = loadedSecretId(finished.outcome().address());
+                if (secretId != null && sandbox.seedSecretIfEmpty(secretId)) {
+                    err.println(Texts.get("sandbox.secret_seeded", secretId));
+                }
+            }
+        });
+    }
+
+    private String loadedSecretId(dev.terrace.core.model.Address address) {
+        return current == null ? null : current.find(address)
+                .map(resource -> ((dev.terrace.core.spec.SecretSpec) resource.spec()).secretId()).orElse(null);
     }
 
     private ApplyResult applyWithCancel(Engine engine, Stack loaded, Plan plan, int parallelism) {

@@ -6,6 +6,7 @@ import dev.terrace.core.model.Address;
 import dev.terrace.core.model.Resource;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.stack.Stack;
+import dev.terrace.gcp.GcpGateway;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,16 +18,28 @@ final class GatewayFactory {
     }
 
     static Gateway open(GatewayOptions options, Stack stack, Path stateRoot) {
-        switch (options.gateway) {
+        switch (options.kind()) {
             case MEMORY:
                 return memory(options, stack, stateRoot);
-            case SANDBOX:
             case GOOGLE:
+                return google(options, stack);
+            case SANDBOX:
             default:
-                // TODO: the sandbox and Google Cloud gateways come with the gcp-adapter module.
-                throw new UserError(Texts.get("error.gateway_unavailable", options.gateway.name().toLowerCase(
-                        java.util.Locale.ROOT)));
+                return Sandbox.start(stack, options.sandboxRoot());
         }
+    }
+
+    private static Gateway google(GatewayOptions options, Stack stack) {
+        String project = stack.settings().project();
+        if (options.project != null && !options.project.equals(project)) {
+            throw new UserError(Texts.get("error.project_mismatch", options.project, project));
+        }
+        String region = options.region != null ? options.region : stack.settings().region();
+        GcpGateway gateway = GcpGateway.google(project, region, options.impersonate);
+        System.err.println(Texts.get("google.connected", project, gateway.connection().principal().summary()));
+        gateway.connection().principal().warnings().forEach(warning ->
+                System.err.println(Texts.get("google.warning", warning)));
+        return gateway;
     }
 
     /** Returns the fake cloud's file of a project, shared by separate commands so they see one cloud. */

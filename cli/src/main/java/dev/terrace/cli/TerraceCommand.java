@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ApplyCommand.class,
             DestroyCommand.class,
             StateCommand.class,
+            StatusCommand.class,
             ConsoleCommand.class,
             EmulatorCommand.class,
             picocli.CommandLine.HelpCommand.class

@@ -162,10 +162,14 @@ final class ApplyRun {
             finish(address, Status.SUCCEEDED, attempt, null, null);
         } catch (CloudException failed) {
             handleFailure(address, change, attempt, failed);
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | Error unexpected) {
+            // Every change must reach an outcome, or the run would wait for it forever.
             LOG.error("Unexpected failure applying {} ({})", address, change.action(), unexpected);
             finish(address, Status.FAILED, attempt, unexpected.getClass().getSimpleName() + ": "
                     + unexpected.getMessage(), null);
+            if (unexpected instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         }
     }
 

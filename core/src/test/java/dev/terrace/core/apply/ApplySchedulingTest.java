@@ -125,6 +125,27 @@ class ApplySchedulingTest {
         assertThat(result.state().resources()).containsOnlyKeys(address("first"));
     }
 
+    @Test
+    void errorInDriverFailsTheResourceInsteadOfHanging() {
+        Stack stack = stack(Map.of("broken", Set.of(), "after-broken", Set.of("broken"), "fine", Set.of()));
+        TimedGateway cloud = new TimedGateway(Map.of(), identity -> {
+            if (identity.equals("broken")) {
+                throw new NoClassDefFoundError("dev/terrace/Missing");
+            }
+            return null;
+        });
+
+        ApplyResult result = apply(stack, cloud, new ApplyOptions(2, QUICK), null);
+
+        assertThat(result.withStatus(Status.FAILED)).extracting(outcome -> outcome.address().name())
+                .containsExactly("broken");
+        assertThat(result.withStatus(Status.FAILED).get(0).message()).contains("NoClassDefFoundError");
+        assertThat(result.withStatus(Status.SKIPPED)).extracting(outcome -> outcome.address().name())
+                .containsExactly("after-broken");
+        assertThat(result.withStatus(Status.SUCCEEDED)).extracting(outcome -> outcome.address().name())
+                .containsExactly("fine");
+    }
+
     private ApplyResult apply(Stack stack, TimedGateway cloud, ApplyOptions options,
             dev.terrace.core.event.EngineListener listener) {
         return apply(stack, cloud, options, listener, null);

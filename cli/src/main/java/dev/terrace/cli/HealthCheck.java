@@ -1,0 +1,48 @@
+package dev.terrace.cli;
+
+import dev.terrace.core.port.ResourceStatus;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Calls a Cloud Run service's {@code /health/} endpoint, the one the Django app of the stack
+ * serves, and adds the answer to its status.
+ */
+final class HealthCheck {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private HealthCheck() {
+    }
+
+    /** Returns the status with a {@code health} detail when it has a loopback {@code uri}, else unchanged. */
+    static ResourceStatus addTo(ResourceStatus status) {
+        String uri = status.details().get("uri");
+        if (uri == null || !uri.startsWith("http://127.0.0.1:")) {
+            return status;
+        }
+        Map<String, String> details = new TreeMap<>(status.details());
+        details.put("health", check(uri + "/health/"));
+        return new ResourceStatus(status.health(), status.summary(), details);
+    }
+
+    private static String check(String url) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body().strip();
+        } catch (IOException failed) {
+            return "unreachable: " + failed.getMessage();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
