@@ -15,6 +15,7 @@ import com.google.cloud.scheduler.v1.RetryConfig;
 import com.google.cloud.scheduler.v1.UpdateJobRequest;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
+import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Observed;
 import dev.terrace.core.spec.SchedulerJobSpec;
@@ -68,7 +69,21 @@ final class SchedulerJobDriver implements Driver<SchedulerJobSpec> {
                 .setName(name(spec)).build()));
     }
 
+    /**
+     * Pauses or resumes the job to match the spec. A retryable failure is retried here, because
+     * raising it after the create would make the applier create the job a second time.
+     */
     private Job setPaused(SchedulerJobSpec spec, Job job) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return changePausedState(spec, job);
+            } catch (CloudException failed) {
+                ResourcePolicy.retryOrThrow("change the state of Scheduler job " + spec.name(), attempt, failed);
+            }
+        }
+    }
+
+    private Job changePausedState(SchedulerJobSpec spec, Job job) {
         CloudSchedulerClient client = context.clients().scheduler();
         boolean paused = job.getState() == Job.State.PAUSED;
         if (spec.paused() && !paused) {

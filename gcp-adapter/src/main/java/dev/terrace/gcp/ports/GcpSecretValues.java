@@ -42,6 +42,11 @@ public final class GcpSecretValues implements SecretValues {
         });
     }
 
+    /**
+     * Adds a version with a CRC32C checksum, so Secret Manager rejects a value corrupted on the way.
+     * NOTE: protobuf copies the value into an immutable ByteString, which cannot be wiped; it stays
+     * in memory until the garbage collector reclaims it.
+     */
     @Override
     public SecretVersion add(String secretId, byte[] value) {
         CRC32C checksum = new CRC32C();
