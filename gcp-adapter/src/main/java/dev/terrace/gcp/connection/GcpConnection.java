@@ -79,6 +79,12 @@ public final class GcpConnection {
         return new GcpConnection(project, region, ServiceEndpoints.google(), credentials, principal);
     }
 
+    /** Returns a connection with given credentials, for tests that must not look for real ones. */
+    static GcpConnection withCredentials(String project, String region, ServiceEndpoints endpoints,
+            Credentials credentials, Principal principal) {
+        return new GcpConnection(project, region, endpoints, credentials, principal);
+    }
+
     /** Returns a connection with other endpoints, such as one API served by a local emulator. */
     public GcpConnection withEndpoints(ServiceEndpoints newEndpoints) {
         return new GcpConnection(project, region, newEndpoints, credentials, principal);
