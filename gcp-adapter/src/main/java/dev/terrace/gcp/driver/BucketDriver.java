@@ -18,6 +18,7 @@ import dev.terrace.core.port.Observed;
 import dev.terrace.core.spec.BucketSpec;
 import dev.terrace.core.spec.CorsRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,12 @@ final class BucketDriver implements Driver<BucketSpec> {
     @Override
     public Observed<BucketSpec> update(BucketSpec desired, Observed<BucketSpec> current) {
         Storage storage = context.clients().storage();
-        Bucket updated = Calls.call("update bucket " + desired.name(), () -> storage.update(info(desired)));
+        // The JSON API patches labels key by key, so a label the stack dropped is sent as null to delete it.
+        Map<String, String> labels = new HashMap<>(desired.labels());
+        current.spec().labels().keySet().stream().filter(key -> !desired.labels().containsKey(key))
+                .forEach(key -> labels.put(key, null));
+        BucketInfo changed = info(desired).toBuilder().setLabels(labels).build();
+        Bucket updated = Calls.call("update bucket " + desired.name(), () -> storage.update(changed));
         writeIam(desired, current.spec().iam().keySet());
         return observed(desired, updated, desired.iam());
     }
