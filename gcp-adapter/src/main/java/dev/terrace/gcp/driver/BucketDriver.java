@@ -70,7 +70,7 @@ final class BucketDriver implements Driver<BucketSpec> {
         Map<String, String> labels = new HashMap<>(desired.labels());
         current.spec().labels().keySet().stream().filter(key -> !desired.labels().containsKey(key))
                 .forEach(key -> labels.put(key, null));
-        BucketInfo changed = info(desired).toBuilder().setLabels(labels).build();
+        BucketInfo changed = info(desired, labels);
         Bucket updated = Calls.call("update bucket " + desired.name(), () -> storage.update(changed));
         writeIam(desired, current.spec().iam().keySet());
         return observed(desired, updated, desired.iam());
@@ -164,6 +164,11 @@ final class BucketDriver implements Driver<BucketSpec> {
     }
 
     private static BucketInfo info(BucketSpec spec) {
+        return info(spec, spec.labels());
+    }
+
+    /** Returns the bucket's fields, all marked as set, so that an update patches every one of them. */
+    private static BucketInfo info(BucketSpec spec, Map<String, String> labels) {
         BucketInfo.PublicAccessPrevention prevention = "enforced".equalsIgnoreCase(spec.publicAccessPrevention())
                 ? BucketInfo.PublicAccessPrevention.ENFORCED : BucketInfo.PublicAccessPrevention.INHERITED;
         return BucketInfo.newBuilder(spec.name())
@@ -175,7 +180,7 @@ final class BucketDriver implements Driver<BucketSpec> {
                         .build())
                 .setVersioningEnabled(spec.versioning())
                 .setCors(spec.cors().stream().map(BucketDriver::cors).toList())
-                .setLabels(spec.labels())
+                .setLabels(labels)
                 .build();
     }
 
