@@ -16,10 +16,10 @@ import java.util.List;
 /**
  * Cloud Tasks keeps the name of a deleted queue locked for up to 7 days, and a create in that
  * time fails. Get reports such a queue as missing, but a queue method on it returns
- * FAILED_PRECONDITION instead of NOT_FOUND, which tells the two apart.
+ * FAILED_PRECONDITION instead of NOT_FOUND, so the two cases differ.
  *
- * <p>NOTE: this difference is checked against the emulator only. If Cloud Tasks returned FAILED_PRECONDITION for every
- * missing queue, this check would report names that are free.
+ * <p>NOTE: this difference is checked against the emulator only. If Cloud Tasks returned
+ * FAILED_PRECONDITION for every missing queue, this check would report names that are free.
  */
 final class QueueNameCheck implements PreflightCheck {
 
