@@ -61,7 +61,8 @@ final class ApplyFlow {
         try (Gateway opened = GatewayFactory.open(gateway, loaded, stack.stateRoot())) {
             Engine engine = new Engine(opened, stack.stateRoot(), listener(opened));
             try (StateLock lock = engine.lock(loaded, command, forceUnlock)) {
-                Plan plan = engine.plan(loaded, new PlanOptions(parallelism, destroy, null));
+                Plan plan = PreflightStep.addTo(engine.plan(loaded, new PlanOptions(parallelism, destroy, null)),
+                        loaded, opened);
                 if (!stack.json || plan.hasErrors()) {
                     out.print(PlanRenderer.render(plan));
                     out.flush();

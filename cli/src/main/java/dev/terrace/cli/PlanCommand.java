@@ -46,6 +46,7 @@ final class PlanCommand implements Callable<Integer> {
         try (Gateway opened = GatewayFactory.open(gateway, loaded, stack.stateRoot())) {
             Engine engine = new Engine(opened, stack.stateRoot(), null);
             plan = engine.plan(loaded, new PlanOptions(Parallelism.check(parallelism), destroy, null));
+            plan = PreflightStep.addTo(plan, loaded, opened);
         }
         out.print(stack.json ? PlanJson.render(plan) + "\n" : PlanRenderer.render(plan));
         out.flush();

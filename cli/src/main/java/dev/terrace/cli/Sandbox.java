@@ -129,6 +129,10 @@ final class Sandbox implements Gateway {
         return emulator;
     }
 
+    GcpGateway gcpGateway() {
+        return gateway;
+    }
+
     @Override
     public String project() {
         return gateway.project();

@@ -97,8 +97,8 @@ final class ImageCheck implements PreflightCheck {
     private static Diagnostic diagnostic(Address address, String image, String cause) {
         return new Diagnostic(Severity.ERROR, "Image not found: " + image,
                 address + " would deploy " + image + ", but " + cause + ". Cloud Run would fail the deploy.",
-                "Push the image (docker push " + image + ") and plan again, or apply without this resource first "
-                        + "(--target the other resources) and push before deploying it.",
+                "Push the image (docker push " + image + ") and plan again. To deploy the rest first, set "
+                        + "omit: true under " + address + " in the stack file, apply, push, then remove it.",
                 address, null, "image", image);
     }
 }

@@ -73,7 +73,8 @@ final class SecretCheck implements PreflightCheck {
                     address + " reads version " + reference.version() + " of secret " + secret + ", but "
                             + (planned ? "this plan creates the secret without a value" : "no enabled version "
                             + "matches") + ", so Cloud Run would fail to start it.",
-                    "Apply the secrets first, add a value with `terrace secrets set " + secret + "`, then plan again.",
+                    "Create the secret first (set omit: true under " + address + " and apply), add a value with "
+                            + "gcloud secrets versions add " + secret + " --data-file=FILE, then plan again.",
                     address, null, "secret_env", secret));
         }
     }

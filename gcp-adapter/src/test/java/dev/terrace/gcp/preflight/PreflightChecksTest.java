@@ -118,7 +118,7 @@ class PreflightChecksTest {
 
         assertThat(diagnostics).anySatisfy(diagnostic -> {
             assertThat(diagnostic.summary()).isEqualTo("Secret DATABASE_URL has no enabled version");
-            assertThat(diagnostic.fix()).contains("terrace secrets set DATABASE_URL");
+            assertThat(diagnostic.fix()).contains("gcloud secrets versions add DATABASE_URL");
         });
     }
 
