@@ -254,8 +254,20 @@ final class BucketHandlers {
     return proto.build();
   }
 
+  /**
+   * Returns the bucket, or fails as Cloud Storage does: 404 for a name nobody holds, 403 for a name
+   * another customer's project holds, since that bucket exists but the caller may not read it.
+   */
   private Bucket find(String name) {
-    return state.bucket(name).orElseThrow(() -> HttpApiException.notFound("The specified bucket does not exist."));
+    return state.bucket(name).orElseThrow(() -> {
+      if (world.config().takenBucketNames().contains(name)) {
+        String caller = world.caller().substring(world.caller().indexOf(':') + 1);
+        return new HttpApiException(403, "forbidden", caller + " does not have storage.buckets.get access to the"
+            + " Google Cloud Storage bucket. Permission 'storage.buckets.get' denied on resource (or it may not"
+            + " exist).");
+      }
+      return HttpApiException.notFound("The specified bucket does not exist.");
+    });
   }
 
   private void requireThisProject(String project) {
