@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Calls a Cloud Run service's {@code /health/} endpoint, the one the Django app of the stack
- * serves, and adds the answer to its status.
+ * Calls a Cloud Run service's {@code /health/} endpoint, which the stack's Django app serves, and
+ * adds the response to the service's status.
  */
 final class HealthCheck {
 

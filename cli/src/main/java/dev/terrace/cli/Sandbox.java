@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * the user's data folder, and the Google Cloud adapter pointed at it, so that every sandbox call
  * crosses the official client libraries.
  *
- * <p>The sandbox also plays the part of CI and of the operator: once the stack's image repository
- * exists, it holds the image the stack runs, tagged with the stack's tag and a git-style SHA, as a
- * push would leave it; and a secret the stack creates gets a placeholder first version, as the
- * operator adds real values before a first deploy on Google Cloud.
+ * <p>The sandbox also plays the part of CI and of the operator. Once the stack's image repository
+ * exists, the sandbox publishes the image the stack runs into it, tagged with the stack's tag and
+ * a git-style SHA, as a push would. A secret the stack creates gets a placeholder first version,
+ * where on Google Cloud the operator adds the real value before a first deploy.
  */
 final class Sandbox implements Gateway {
 
