@@ -102,6 +102,11 @@ final class ChangeBuilder {
     ResourceChange forOrphan(StateEntry entry, Planner.Refreshed refreshed, Stack stack) {
         Address address = entry.address();
         SortedSet<Address> waitFor = dependentsInState(address);
+        if (entry.spec() instanceof ApiSpec api && api.service().equals(ResourceKind.API.apiService())) {
+            // Disabling Service Usage would fail every other disable and lock Terrace out of the project.
+            return new ResourceChange(address, entry.chapter(), Action.NO_OP, List.of(), null,
+                    Messages.get("plan.note.forget_service_usage"), false, null, entry.spec(), null, waitFor);
+        }
         if (refreshed.error() != null) {
             diagnostics.add(refreshFailed(address, refreshed.error()));
         } else if (refreshed.disabledApi() != null || refreshed.observed().isEmpty()) {

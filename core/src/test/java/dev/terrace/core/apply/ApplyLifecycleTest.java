@@ -120,5 +120,7 @@ class ApplyLifecycleTest {
         List<String> order = destroy.changes().stream().map(change -> change.address().toString()).toList();
         assertThat(order.indexOf("run_service.web")).isLessThan(order.indexOf("service_account.run"));
         assertThat(order.indexOf("service_account.run")).isLessThan(order.indexOf("api.iam"));
+        assertThat(cloud.enabledServices()).as("Service Usage stays on so the project can be managed again")
+                .contains("serviceusage.googleapis.com").doesNotContain("run.googleapis.com");
     }
 }
