@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.terrace.core.diag.SourceLocation;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,6 +53,13 @@ public final class YamlDocument {
             JsonNode root = first == null ? JsonNodeFactory.instance.objectNode() : reader.read(parser, "");
             return new YamlDocument(file, root, reader.locations, reader.duplicates);
         } catch (JsonProcessingException syntax) {
+            MarkedYAMLException marked = markedCause(syntax);
+            if (marked != null && marked.getProblemMark() != null) {
+                // SnakeYAML's problem mark is where the fault is; Jackson's location is where the token began.
+                Mark mark = marked.getProblemMark();
+                throw new YamlSyntaxException(new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1),
+                        marked.getProblem());
+            }
             JsonLocation at = syntax.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
@@ -58,6 +67,15 @@ public final class YamlDocument {
         } catch (IOException unexpected) {
             throw new YamlSyntaxException(new SourceLocation(file, 1, 1), unexpected.getMessage());
         }
+    }
+
+    private static MarkedYAMLException markedCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
     }
 
     public String file() {

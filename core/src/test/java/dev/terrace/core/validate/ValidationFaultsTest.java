@@ -100,6 +100,16 @@ class ValidationFaultsTest {
     }
 
     @Test
+    void tabIndentationPointsAtTheTab() {
+        Validation validation = Validation.of("tabs.yaml", "settings:\n\tproject: x\n");
+
+        Diagnostic syntax = validation.diagnostics().get(0);
+        assertThat(syntax.location().line()).isEqualTo(2);
+        assertThat(syntax.location().column()).isEqualTo(1);
+        assertThat(syntax.detail()).contains("TAB").doesNotContain("\n");
+    }
+
+    @Test
     void oauthTokenIsRequiredForGoogleApiTarget() {
         List<Diagnostic> diagnostics = validate("""
               scheduler_job.worker_trigger:
