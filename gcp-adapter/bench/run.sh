@@ -8,5 +8,8 @@ mvn -q -B install -DskipTests -pl gcp-adapter -am
 mvn -q -B test-compile dependency:build-classpath -pl gcp-adapter -Dmdep.outputFile=target/bench-classpath.txt
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
 echo "Commit: $(git rev-parse --short HEAD)"
-exec java -cp "gcp-adapter/target/test-classes:gcp-adapter/target/classes:$(cat gcp-adapter/target/bench-classpath.txt)" \
-  dev.terrace.gcp.bench.GuideStackAdapterBenchmark "$@"
+classpath="gcp-adapter/target/test-classes:gcp-adapter/target/classes:$(cat gcp-adapter/target/bench-classpath.txt)"
+java -cp "$classpath" dev.terrace.gcp.bench.GuideStackAdapterBenchmark "$@"
+echo
+# The same latencies the core benchmark injects, to compare the adapter with the engine's bound.
+java -cp "$classpath" dev.terrace.gcp.bench.GuideStackLatencyBenchmark "$@"

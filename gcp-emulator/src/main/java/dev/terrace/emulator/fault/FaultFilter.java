@@ -29,7 +29,7 @@ public final class FaultFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    Route route = (Route) exchange.getAttribute(HttpApiServer.ROUTE_ATTRIBUTE);
+    Route route = HttpApiServer.route(exchange);
     if (route == null) {
       chain.doFilter(exchange);
       return;

@@ -23,7 +23,7 @@ public final class ApiEnablementFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    Route route = (Route) exchange.getAttribute(HttpApiServer.ROUTE_ATTRIBUTE);
+    Route route = HttpApiServer.route(exchange);
     if (route == null || world.services().isEffective(route.api())) {
       chain.doFilter(exchange);
       return;

@@ -26,12 +26,6 @@ import org.slf4j.LoggerFactory;
  * order (request log, faults, API enablement), then reach the matched route's handler.
  */
 public final class HttpApiServer implements AutoCloseable {
-  /** Exchange attribute holding the matched {@link Route}, set before the filters run. */
-  public static final String ROUTE_ATTRIBUTE = "dev.terrace.emulator.route";
-
-  /** Exchange attribute holding the resource the request names, for the request log. */
-  public static final String RESOURCE_ATTRIBUTE = "dev.terrace.emulator.resource";
-
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
 
   private final List<Route> routes = new ArrayList<>();
@@ -70,8 +64,29 @@ public final class HttpApiServer implements AutoCloseable {
     executor.shutdownNow();
   }
 
+  /**
+   * Returns the route the request matched, or null. Kept per exchange here rather than in exchange
+   * attributes, because Java 17's HttpExchange stores attributes in its context, shared by every
+   * request in flight, so concurrent requests overwrote each other's route.
+   */
+  public static Route route(HttpExchange exchange) {
+    Matched matched = MATCHED.get(exchange);
+    return matched == null ? null : matched.route();
+  }
+
+  /** Returns the resource name the request is about, or null. */
+  public static Object resource(HttpExchange exchange) {
+    Matched matched = MATCHED.get(exchange);
+    return matched == null ? null : matched.resource();
+  }
+
+  private record Matched(Route route, Object resource) {
+  }
+
+  private static final java.util.Map<HttpExchange, Matched> MATCHED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private void dispatch(HttpExchange exchange) throws IOException {
-    Route route = (Route) exchange.getAttribute(ROUTE_ATTRIBUTE);
+    Route route = route(exchange);
     if (route == null) {
       send(exchange, HttpApiException.notFound("No route for " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "."));
       return;
@@ -169,11 +184,13 @@ public final class HttpApiServer implements AutoCloseable {
       String method = methodOf(exchange);
       String path = exchange.getRequestURI().getRawPath();
       Optional<Route> found = routes.stream().filter(r -> r.match(method, path).isPresent()).findFirst();
-      found.ifPresent(route -> {
-        exchange.setAttribute(ROUTE_ATTRIBUTE, route);
-        exchange.setAttribute(RESOURCE_ATTRIBUTE, route.resourceNamer().apply(route.match(method, path).orElseThrow()));
-      });
-      chain.doFilter(exchange);
+      found.ifPresent(route -> MATCHED.put(exchange,
+          new Matched(route, route.resourceNamer().apply(route.match(method, path).orElseThrow()))));
+      try {
+        chain.doFilter(exchange);
+      } finally {
+        MATCHED.remove(exchange);
+      }
     }
 
     @Override

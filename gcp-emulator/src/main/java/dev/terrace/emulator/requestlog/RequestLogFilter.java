@@ -24,9 +24,9 @@ public final class RequestLogFilter extends Filter {
     try {
       chain.doFilter(exchange);
     } finally {
-      Route route = (Route) exchange.getAttribute(HttpApiServer.ROUTE_ATTRIBUTE);
+      Route route = HttpApiServer.route(exchange);
       String method = route != null ? route.methodId() : exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-      Object resource = exchange.getAttribute(HttpApiServer.RESOURCE_ATTRIBUTE);
+      Object resource = HttpApiServer.resource(exchange);
       int status = exchange.getResponseCode();
       log.add(
           new RequestRecord(
