@@ -113,7 +113,7 @@ public final class YamlDocument {
         return Collections.unmodifiableList(duplicateKeys);
     }
 
-    /** Escapes one pointer segment as RFC 6901 asks. */
+    /** Escapes one pointer segment as RFC 6901 defines it. */
     public static String segment(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }

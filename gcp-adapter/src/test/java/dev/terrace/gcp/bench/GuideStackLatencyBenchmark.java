@@ -26,11 +26,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies the guide's infrastructure (everything but Cloud Run and Scheduler, which wait on a
- * rollout) through the adapter and the official clients against an emulator that adds the same
- * latencies as the core benchmark: 200 ms to each call that creates or changes, 50 ms to each
- * read. Prints wall time, the lower bound max(critical path, total work / parallelism) at 200 ms
- * per change, their ratio, and the emulator requests per change.
+ * Applies the guide's infrastructure through the adapter and the official clients, leaving out
+ * Cloud Run and Scheduler, which wait on a rollout. The emulator adds the core benchmark's
+ * latencies: 200 ms to each call that creates or changes, 50 ms to each read. Prints wall time,
+ * the lower bound max(critical path, total work / parallelism) at 200 ms per change, their ratio,
+ * and the emulator requests per change.
  *
  * <p>Arguments: {@code [RUNS]} (default 3).
  */
