@@ -1,5 +1,6 @@
 package dev.terrace.core.plan;
 
+import dev.terrace.core.apply.RetryPolicy;
 import dev.terrace.core.diag.Diagnostic;
 import dev.terrace.core.diag.Messages;
 import dev.terrace.core.diag.Severity;
@@ -17,6 +18,7 @@ import dev.terrace.core.stack.Stack;
 import dev.terrace.core.state.Journal;
 import dev.terrace.core.state.State;
 import dev.terrace.core.state.StateEntry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -39,6 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class Planner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
+    /** Reads a plan tries per resource; a read changes nothing, so retrying it is always safe. */
+    private static final int READ_ATTEMPTS = 4;
+    private static final RetryPolicy READ_RETRY = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2),
+            Duration.ofSeconds(30));
 
     private final Gateway gateway;
     private final PlanOptions options;
@@ -148,12 +155,32 @@ public final class Planner {
             if (!enabled.contains(kind.apiService())) {
                 return new Refreshed(Optional.empty(), null, kind.apiService());
             }
+            Driver<Spec> driver = gateway.driver(kind);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return new Refreshed(driver.read(spec), null, null);
+                } catch (CloudException failed) {
+                    if (!failed.retryable() || attempt == READ_ATTEMPTS) {
+                        LOG.warn("Refresh of {} failed: {} ({})", address, failed.getMessage(), failed.category());
+                        return new Refreshed(Optional.empty(), failed, null);
+                    }
+                    Duration delay = READ_RETRY.delayAfter(attempt, failed.retryDelay().orElse(null));
+                    LOG.info("Retrying the refresh of {} in {} ms: {} {}", address, delay.toMillis(),
+                            failed.category(), failed.getMessage());
+                    if (!sleep(delay)) {
+                        return new Refreshed(Optional.empty(), failed, null);
+                    }
+                }
+            }
+        }
+
+        private static boolean sleep(Duration delay) {
             try {
-                Driver<Spec> driver = gateway.driver(kind);
-                return new Refreshed(driver.read(spec), null, null);
-            } catch (CloudException failed) {
-                LOG.warn("Refresh of {} failed: {} ({})", address, failed.getMessage(), failed.category());
-                return new Refreshed(Optional.empty(), failed, null);
+                Thread.sleep(delay.toMillis());
+                return true;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }

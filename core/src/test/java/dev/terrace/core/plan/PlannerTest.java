@@ -79,6 +79,18 @@ class PlannerTest {
     }
 
     @Test
+    void refreshRetriesUnavailableReads() {
+        MemoryGateway flaky = new MemoryGateway(Guide.cloudOptions().withFaults(java.util.List.of(
+                new dev.terrace.core.memory.FaultRule(null, Operation.READ, null,
+                        dev.terrace.core.port.ErrorCategory.UNAVAILABLE, 1.0, 2, true, null))));
+
+        Plan plan = new Engine(flaky, stateRoot, null).plan(Guide.stack(), PlanOptions.defaults());
+
+        assertThat(plan.diagnostics()).isEmpty();
+        assertThat(flaky.callCounts().get(Operation.READ)).isEqualTo(3 + 2);
+    }
+
+    @Test
     void planTextOfTheGuideMatchesTheGoldenFile() throws IOException {
         Plan plan = new Engine(Guide.freshCloud(), stateRoot, null).plan(Guide.stack(), PlanOptions.defaults());
 
