@@ -43,7 +43,13 @@ final class ChangeBuilder {
         Address address = resource.address();
         if (refreshed.error() != null) {
             diagnostics.add(refreshFailed(address, refreshed.error()));
-            return Optional.empty();
+            if (state.find(address).isPresent()) {
+                return Optional.empty();
+            }
+            // The plan cannot be applied with this error, but showing the create it would make lets
+            // preflight checks explain the cause, such as a bucket name another project holds.
+            return Optional.of(change(resource, Action.CREATE, Differ.diff(resource.kind(), null, resource.spec()),
+                    null, Messages.get("plan.note.unreadable"), false, null, null));
         }
         if (refreshed.disabledApi() != null) {
             return Optional.of(createAfterEnabling(resource, refreshed.disabledApi(), stack));

@@ -184,8 +184,6 @@ class PreflightChecksTest {
     }
 
     @Test
-    @Disabled("The refresh of a bucket another project holds fails with PERMISSION_DENIED, so the plan has no "
-            + "change for it and the check never sees it; the planner must hand refresh failures to the checks")
     void takenBucketNameIsReported() {
         Stack stack = start(UnaryOperator.identity(), builder -> builder.takenBucketNames(Set.of(
                 "mycoolproject-prod-static")));
