@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the adapter waits: on long-running operations, on an API that was just enabled, and on a
- * service account that was just created.
+ * The adapter's waiting settings: for long-running operations, for an API that was just enabled,
+ * and for a service account that was just created.
  *
  * @param pollInterval the first wait between two polls of a long-running operation
  * @param maxPollInterval the longest wait between two polls; each wait is 1.5 times the last
@@ -31,7 +31,7 @@ public record GcpGatewayOptions(Duration pollInterval, Duration maxPollInterval,
 
     /**
      * Returns settings for Google Cloud. The 10-minute operation limit covers a Cloud Run deploy,
-     * which takes up to a few minutes; enabling an API can take minutes to reach every service.
+     * which takes up to a few minutes. Enabling an API can take minutes to reach every service.
      */
     public static GcpGatewayOptions defaults() {
         return new GcpGatewayOptions(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(10),

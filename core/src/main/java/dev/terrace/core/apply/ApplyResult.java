@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What an apply reached: the state as last saved and the outcome of every change, also when it
+ * The end of an apply: the state as last saved and the outcome of every change, also when it
  * failed or was cancelled.
  */
 public record ApplyResult(State state, List<ResourceOutcome> outcomes, boolean cancelled, Duration elapsed) {

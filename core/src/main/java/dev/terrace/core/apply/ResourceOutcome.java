@@ -5,7 +5,7 @@ import dev.terrace.core.plan.Action;
 import java.time.Duration;
 
 /**
- * How one resource ended in an apply.
+ * The end state of one resource in an apply.
  *
  * @param attempts how many times the operation was tried; 0 for a skipped resource
  * @param message why it failed or was skipped, in plain words; null on success

@@ -110,8 +110,8 @@ public final class DjangoCloudRunBlueprint implements Blueprint {
     }
 
     private void addAppBuckets(Settings settings, List<BlueprintResource> out) {
-        // NOTE: the run account's objectAdmin comes from its project role; a bucket grant of the
-        // same role would be redundant, so the buckets grant only public read.
+        // NOTE: the run account's objectAdmin comes from its project role, so a bucket grant of the
+        // same role would be redundant. The buckets therefore grant only public read.
         Map<String, List<String>> publicRead = Map.of("roles/storage.objectViewer", List.of("allUsers"));
         List<CorsRule> cors = settings.domain() == null ? List.of()
                 : List.of(new CorsRule(List.of("https://" + settings.domain(), "https://www." + settings.domain()),

@@ -21,7 +21,7 @@ public record Directories(Path config, Path state, Path data) {
                 base(environment, "XDG_DATA_HOME", home.resolve(".local/share")).resolve("terrace"));
     }
 
-    /** Returns the variable's folder, ignoring it as XDG asks when it is unset, empty or not absolute. */
+    /** Returns the variable's folder, ignoring it, as the XDG convention requires, when it is unset, empty or not absolute. */
     private static Path base(Map<String, String> environment, String variable, Path fallback) {
         String value = environment.get(variable);
         if (value == null || value.isBlank() || !Path.of(value).isAbsolute()) {

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param rate the share of matching calls that fail, from 0 to 1
  * @param times how many calls may fail in all; negative for no limit
  * @param retryable whether the raised error is marked retryable; null keeps the category's default
- * @param retryDelay the delay the fake server asks for, or null
+ * @param retryDelay the delay the fake server requests, or null
  */
 public record FaultRule(ResourceKind kind, Operation operation, String identity, ErrorCategory category,
         double rate, int times, Boolean retryable, Duration retryDelay) {
@@ -22,12 +22,12 @@ public record FaultRule(ResourceKind kind, Operation operation, String identity,
         }
     }
 
-    /** A share of all calls fails with a retryable UNAVAILABLE. */
+    /** Returns a rule that fails a share of all calls with a retryable UNAVAILABLE. */
     public static FaultRule unavailable(double rate) {
         return new FaultRule(null, null, null, ErrorCategory.UNAVAILABLE, rate, -1, true, null);
     }
 
-    /** Every create of the object fails with a permanent error. */
+    /** Returns a rule that fails every create of the object with a permanent error. */
     public static FaultRule permanent(ResourceKind kind, String identity, ErrorCategory category) {
         return new FaultRule(kind, Operation.CREATE, identity, category, 1.0, -1, false, null);
     }

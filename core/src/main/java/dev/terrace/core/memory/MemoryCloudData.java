@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the in-memory cloud holds, in a form Jackson writes to its file. Secret values are not
+ * The in-memory cloud's contents, in a form Jackson writes to its file. Secret values are not
  * part of it, so they never reach disk; they live only as long as the process.
  */
 final class MemoryCloudData {

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake cloud project in memory, for engine tests, benchmarks and {@code --gateway memory}. It
- * behaves like the real one where the engine depends on it: calls about a kind whose API is off
- * fail as API_DISABLED, a second create of one object fails as ALREADY_EXISTS, and each call can
+ * behaves like the real one where the engine depends on it. Calls about a kind whose API is off
+ * fail as API_DISABLED, and a second create of one object fails as ALREADY_EXISTS. Each call can
  * be given a latency and scripted faults.
  */
 public final class MemoryGateway implements Gateway {
@@ -127,7 +127,7 @@ public final class MemoryGateway implements Gateway {
 
     /**
      * Accounts for one call: waits its latency (outside any lock, so calls overlap as on a real
-     * network), then raises the first scripted fault whose dice say so.
+     * network), then raises the first scripted fault whose dice roll hits.
      */
     void call(ResourceKind kind, Operation operation, String identity) {
         calls.get(operation).incrementAndGet();

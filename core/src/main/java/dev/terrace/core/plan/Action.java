@@ -1,6 +1,6 @@
 package dev.terrace.core.plan;
 
-/** What apply will do to one resource, with the glyph plans show for it. */
+/** The operation apply performs on one resource, with the glyph plans show for it. */
 public enum Action {
     CREATE("+", "create"),
     UPDATE("~", "update in place"),
@@ -24,7 +24,7 @@ public enum Action {
         return verb;
     }
 
-    /** Whether apply calls the cloud for this action. */
+    /** Returns whether apply calls the cloud for this action. */
     public boolean changesCloud() {
         return this != NO_OP;
     }

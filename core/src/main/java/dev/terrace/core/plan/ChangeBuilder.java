@@ -51,9 +51,11 @@ final class ChangeBuilder {
             return Optional.of(change(resource, Action.CREATE, Differ.diff(resource.kind(), null, resource.spec()),
                     null, Messages.get("plan.note.unreadable"), false, null, null));
         }
+
         if (refreshed.disabledApi() != null) {
             return Optional.of(createAfterEnabling(resource, refreshed.disabledApi(), stack));
         }
+
         Optional<StateEntry> recorded = state.find(address);
         if (recorded.isPresent() && !recorded.get().spec().identity().equals(resource.spec().identity())) {
             String reason = Messages.get("plan.reason.identity_changed", recorded.get().spec().identity(),
@@ -61,19 +63,32 @@ final class ChangeBuilder {
             return Optional.of(change(resource, Action.REPLACE, Differ.diff(resource.kind(), recorded.get().spec(),
                     resource.spec()), reason, null, false, recorded.get().spec(), null));
         }
+
         if (refreshed.observed().isEmpty()) {
             return Optional.of(change(resource, Action.CREATE, Differ.diff(resource.kind(), null, resource.spec()),
                     null, null, false, null, null));
         }
-        Observed<Spec> observed = refreshed.observed().get();
+        return Optional.of(forExisting(resource, refreshed.observed().get(), recorded.isEmpty()));
+    }
+
+    /** Compares an object that exists with the stack: no change, an update, or a replace. */
+    private ResourceChange forExisting(Resource resource, Observed<Spec> observed, boolean adopt) {
         List<FieldChange> fields = Differ.diff(resource.kind(), observed.spec(), resource.spec());
         boolean replace = fields.stream().anyMatch(FieldChange::forcesReplace);
-        Action action = fields.isEmpty() ? Action.NO_OP : replace ? Action.REPLACE : Action.UPDATE;
-        String reason = replace ? Messages.get("plan.reason.forces_replace", fields.stream()
-                .filter(FieldChange::forcesReplace).map(FieldChange::field).collect(Collectors.joining(", "))) : null;
-        boolean adopt = recorded.isEmpty();
+        Action action = Action.UPDATE;
+        if (fields.isEmpty()) {
+            action = Action.NO_OP;
+        } else if (replace) {
+            action = Action.REPLACE;
+        }
+
+        String reason = null;
+        if (replace) {
+            reason = Messages.get("plan.reason.forces_replace", fields.stream().filter(FieldChange::forcesReplace)
+                    .map(FieldChange::field).collect(Collectors.joining(", ")));
+        }
         String note = adopt ? adoptionNote(resource, observed) : null;
-        return Optional.of(change(resource, action, fields, reason, note, adopt, observed.spec(), observed));
+        return change(resource, action, fields, reason, note, adopt, observed.spec(), observed);
     }
 
     private ResourceChange createAfterEnabling(Resource resource, String api, Stack stack) {
@@ -129,7 +144,7 @@ final class ChangeBuilder {
                 reason, null, false, null, prior, refreshed.observed().orElse(null), waitFor);
     }
 
-    /** A delete waits for the deletes of the resources that depended on it. */
+    /** Returns the resources that depended on this one, whose deletes must come first. */
     private SortedSet<Address> dependentsInState(Address address) {
         return state.resources().values().stream()
                 .filter(other -> other.dependsOn().contains(address))

@@ -42,7 +42,7 @@ public final class Planner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
-    /** Reads a plan tries per resource; a read changes nothing, so retrying it is always safe. */
+    /** Maximum reads per resource in one refresh. Retrying is safe, because a read changes nothing. */
     private static final int READ_ATTEMPTS = 4;
     private static final RetryPolicy READ_RETRY = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2),
             Duration.ofSeconds(30));
@@ -107,7 +107,7 @@ public final class Planner {
         return order.stream().map(changes::get).collect(Collectors.toList());
     }
 
-    /** What one refresh read returned: the object, nothing, or an error. */
+    /** The result of one refresh read: the object, nothing, or an error. */
     record Refreshed(Optional<Observed<Spec>> observed, CloudException error, String disabledApi) {
     }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The live state of one resource as status polling sees it.
+ * The live state of one resource as status polling reads it.
  *
  * @param details the facts that matter for the kind, such as {@code uri} and {@code ready_revision}
  *     of a service or {@code last_execution} of a job
@@ -15,7 +15,7 @@ public record ResourceStatus(Health health, String summary, Map<String, String> 
         details = details == null ? Map.of() : Map.copyOf(new TreeMap<>(details));
     }
 
-    /** How a resource is doing. */
+    /** The health of a resource. */
     public enum Health {
         READY,
         RECONCILING,

@@ -2,10 +2,10 @@ package dev.terrace.core.state;
 
 import java.time.Instant;
 
-/** Who holds a stack's lock: enough for a person to find the process or decide it is gone. */
+/** The holder of a stack's lock: enough for a person to find the process or decide it is gone. */
 public record LockHolder(long pid, String host, String user, String command, Instant acquiredAt) {
 
-    /** Whether the holder runs on this host and its process no longer exists. */
+    /** Returns whether the holder runs on this host and its process no longer exists. */
     public boolean isDeadOnThisHost(String thisHost) {
         return host.equals(thisHost) && ProcessHandle.of(pid).isEmpty();
     }

@@ -126,7 +126,7 @@ class ApplySchedulingTest {
     }
 
     @Test
-    void errorInDriverFailsTheResourceInsteadOfHanging() {
+    void driverErrorFailsResourceWithoutHanging() {
         Stack stack = stack(Map.of("broken", Set.of(), "after-broken", Set.of("broken"), "fine", Set.of()));
         TimedGateway cloud = new TimedGateway(Map.of(), identity -> {
             if (identity.equals("broken")) {

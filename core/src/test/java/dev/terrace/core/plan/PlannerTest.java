@@ -25,7 +25,7 @@ class PlannerTest {
     Path stateRoot;
 
     @Test
-    void resourcesOfDisabledApisAreNotReadAndWaitForTheirApi() {
+    void disabledApiResourcesAreNotRead() {
         MemoryGateway cloud = Guide.freshCloud();
         Plan plan = new Engine(cloud, stateRoot, null).plan(Guide.stack(), PlanOptions.defaults());
 
@@ -41,7 +41,7 @@ class PlannerTest {
     }
 
     @Test
-    void changedFieldIsAnUpdateWithBeforeAndAfter() {
+    void changedFieldPlansUpdate() {
         Stack stack = Guide.stack();
         Engine engine = appliedEngine(stack);
         Stack bigger = stackWith("  run_service.web:\n    memory: 1Gi\n");
@@ -91,7 +91,7 @@ class PlannerTest {
     }
 
     @Test
-    void planTextOfTheGuideMatchesTheGoldenFile() throws IOException {
+    void guidePlanTextMatchesGolden() throws IOException {
         Plan plan = new Engine(Guide.freshCloud(), stateRoot, null).plan(Guide.stack(), PlanOptions.defaults());
 
         String expected = new String(Objects.requireNonNull(getClass().getResourceAsStream("/golden/guide-plan.txt"))

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Finds the credentials file Application Default Credentials would load, without loading it, so
- * that Terrace can say which principal it acts as. It follows the order google-auth-library uses:
+ * that Terrace can report which principal it acts as. It follows the order google-auth-library uses:
  * {@code GOOGLE_APPLICATION_CREDENTIALS}, then gcloud's well-known file, then the metadata server.
  *
  * @param environment the process environment (a fake one in tests)

@@ -1,6 +1,6 @@
 package dev.terrace.gcp.connection;
 
-/** Where Application Default Credentials come from, in the order ADC looks. */
+/** The sources of Application Default Credentials, in the order ADC searches them. */
 public enum AdcSource {
     /** The file named by {@code GOOGLE_APPLICATION_CREDENTIALS}: a key, federation or user file. */
     ENVIRONMENT_FILE,

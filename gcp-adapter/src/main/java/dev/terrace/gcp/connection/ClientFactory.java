@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the clients' settings are built: endpoint, transport, credentials and
- * quota project. Each client is made on first use and shared by every driver, since a client
- * holds a channel and threads; {@link #close()} shuts them all down.
+ * quota project. Each client is made on first use and shared by every driver, because a client
+ * owns a channel and threads. {@link #close()} shuts them all down.
  */
 public final class ClientFactory implements AutoCloseable {
 
@@ -134,7 +134,7 @@ public final class ClientFactory implements AutoCloseable {
 
     /**
      * Applies the connection to one gRPC client's settings. An emulated API gets a plaintext
-     * channel to its local endpoint and no credentials; a Google API keeps the client's default
+     * channel to its local endpoint and no credentials. A Google API keeps the client's default
      * TLS transport and gets the connection's credentials and quota project.
      */
     <S extends ClientSettings<S>, B extends ClientSettings.Builder<S, B>> B configure(B builder,

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Who Terrace acts as and which project its quota is charged to, for the user to check before an
- * apply. Built from the credentials file's public fields only; no key or token is read.
+ * The identity Terrace acts as and the project its quota is charged to, for the user to check
+ * before an apply. It is built from the credentials file's public fields only, so no key or token
+ * is read.
  *
  * @param source where the credentials came from
  * @param type the credentials file's {@code type}, such as {@code authorized_user},
@@ -33,7 +34,7 @@ public record Principal(AdcSource source, String type, String identity, String i
         warnings = List.copyOf(warnings);
     }
 
-    /** The principal of an emulator connection, which sends no credentials. */
+    /** Returns the principal of an emulator connection, which sends no credentials. */
     public static Principal none() {
         return new Principal(AdcSource.NONE, "none", "no credentials (emulator)", null, null, List.of());
     }
@@ -54,7 +55,7 @@ public record Principal(AdcSource source, String type, String identity, String i
         try {
             json = new ObjectMapper().readTree(Files.readString(file));
         } catch (IOException | RuntimeException unreadable) {
-            // Loading reports the real error; the description only says it could not look.
+            // Loading reports the real error, so the description only states that it could not look.
             return build(location.source(), "unknown", "the credentials in " + file, impersonate, quotaProject);
         }
         String type = json.path("type").asText("unknown");

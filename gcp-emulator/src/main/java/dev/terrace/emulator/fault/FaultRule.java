@@ -128,7 +128,7 @@ public record FaultRule(
       return this;
     }
 
-    /** Fails with a quota error whose RetryInfo tells the client to wait {@code retryDelay}. */
+    /** Fails with a quota error whose RetryInfo requests that the client wait {@code retryDelay}. */
     public Builder quotaExceeded(Duration retryDelay) {
       this.quotaRetryDelay = retryDelay;
       return this;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which APIs the project has enabled, and when each takes effect. Enabling is recorded at once
+ * The project's enabled APIs, and when each takes effect. Enabling is recorded at once
  * (Service Usage reports the API as ENABLED) but calls to the API keep failing until the
  * propagation delay has passed, as they do for a while on the real platform.
  */

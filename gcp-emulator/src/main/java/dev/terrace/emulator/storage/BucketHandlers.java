@@ -255,8 +255,8 @@ final class BucketHandlers {
   }
 
   /**
-   * Returns the bucket, or fails as Cloud Storage does: 404 for a name nobody holds, 403 for a name
-   * another customer's project holds, since that bucket exists but the caller may not read it.
+   * Returns the bucket, or fails as Cloud Storage does: 404 for a free name, and 403 for a name in
+   * another customer's project, because that bucket exists but the caller may not read it.
    */
   private Bucket find(String name) {
     return state.bucket(name).orElseThrow(() -> {
