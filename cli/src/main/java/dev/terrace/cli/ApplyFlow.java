@@ -9,9 +9,7 @@ import dev.terrace.core.apply.ResourceOutcome;
 import dev.terrace.core.apply.ResourceOutcome.Status;
 import dev.terrace.core.apply.RetryPolicy;
 import dev.terrace.core.engine.Engine;
-import dev.terrace.core.event.EngineEvent;
 import dev.terrace.core.event.EngineListener;
-import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.json.Json;
 import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanJson;
@@ -20,6 +18,8 @@ import dev.terrace.core.plan.PlanRenderer;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.stack.Stack;
 import dev.terrace.core.state.StateLock;
+import dev.terrace.session.PreflightStep;
+import dev.terrace.session.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +44,6 @@ final class ApplyFlow {
     private final GatewayOptions gateway;
     private final PrintWriter out;
     private final PrintWriter err;
-    private Stack current;
 
     ApplyFlow(StackOptions stack, GatewayOptions gateway, PrintWriter out, PrintWriter err) {
         this.stack = stack;
@@ -56,10 +55,9 @@ final class ApplyFlow {
     int run(boolean destroy, int parallelism, boolean autoApprove, boolean forceUnlock) {
         Parallelism.check(parallelism);
         Stack loaded = stack.loadValidStack(err);
-        current = loaded;
         String command = destroy ? "destroy" : "apply";
         try (Gateway opened = GatewayFactory.open(gateway, loaded, stack.stateRoot())) {
-            Engine engine = new Engine(opened, stack.stateRoot(), listener(opened));
+            Engine engine = new Engine(opened, stack.stateRoot(), listener(opened, loaded));
             try (StateLock lock = engine.lock(loaded, command, forceUnlock)) {
                 Plan plan = PreflightStep.addTo(engine.plan(loaded, new PlanOptions(parallelism, destroy, null)),
                         loaded, opened);
@@ -89,35 +87,15 @@ final class ApplyFlow {
 
     /**
      * Returns the progress printer, and on the sandbox also the steps CI and the operator would
-     * take: once apply creates the image repository, the sandbox publishes the stack's image into
-     * it, and each new secret gets a placeholder version.
+     * take (see {@link Sandbox#operatorSteps}).
      */
-    private EngineListener listener(Gateway opened) {
+    private EngineListener listener(Gateway opened, Stack loaded) {
         EngineListener progress = new ProgressPrinter(err);
         if (!(opened instanceof Sandbox sandbox)) {
             return progress;
         }
-        return progress.andThen(event -> {
-            if (!(event instanceof EngineEvent.ResourceFinished finished)
-                    || finished.outcome().status() != Status.SUCCEEDED
-                    || finished.outcome().action() == dev.terrace.core.plan.Action.DELETE) {
-                return;
-            }
-            ResourceKind kind = finished.outcome().address().kind();
-            if (kind == ResourceKind.ARTIFACT_REPOSITORY) {
-                sandbox.publishImageIfMissing();
-            } else if (kind == ResourceKind.SECRET) {
-                String secretId = loadedSecretId(finished.outcome().address());
-                if (secretId != null && sandbox.seedSecretIfEmpty(secretId)) {
-                    err.println(Texts.get("sandbox.secret_seeded", secretId));
-                }
-            }
-        });
-    }
-
-    private String loadedSecretId(dev.terrace.core.model.Address address) {
-        return current == null ? null : current.find(address)
-                .map(resource -> ((dev.terrace.core.spec.SecretSpec) resource.spec()).secretId()).orElse(null);
+        return progress.andThen(sandbox.operatorSteps(loaded,
+                secretId -> err.println(Texts.get("sandbox.secret_seeded", secretId))));
     }
 
     private ApplyResult applyWithCancel(Engine engine, Stack loaded, Plan plan, int parallelism) {

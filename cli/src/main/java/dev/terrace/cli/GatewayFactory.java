@@ -7,6 +7,8 @@ import dev.terrace.core.model.Resource;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.stack.Stack;
 import dev.terrace.gcp.GcpGateway;
+import dev.terrace.session.Sandbox;
+import dev.terrace.session.SandboxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,15 @@ final class GatewayFactory {
                 return google(options, stack);
             case SANDBOX:
             default:
-                return Sandbox.start(stack, options.sandboxRoot());
+                return sandbox(stack, options.sandboxRoot());
+        }
+    }
+
+    private static Gateway sandbox(Stack stack, Path root) {
+        try {
+            return Sandbox.start(stack, root);
+        } catch (SandboxException unusable) {
+            throw new UserError(unusable.getMessage());
         }
     }
 

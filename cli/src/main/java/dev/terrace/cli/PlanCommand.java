@@ -7,6 +7,7 @@ import dev.terrace.core.plan.PlanOptions;
 import dev.terrace.core.plan.PlanRenderer;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.stack.Stack;
+import dev.terrace.session.PreflightStep;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -8,6 +8,8 @@ import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.port.ResourceStatus;
 import dev.terrace.core.stack.Stack;
+import dev.terrace.session.HealthCheck;
+import dev.terrace.session.Sandbox;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

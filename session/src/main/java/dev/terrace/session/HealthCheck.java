@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.session;
 
 import dev.terrace.core.port.ResourceStatus;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Calls a Cloud Run service's {@code /health/} endpoint, which the stack's Django app serves, and
  * adds the response to the service's status.
  */
-final class HealthCheck {
+public final class HealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -22,7 +22,7 @@ final class HealthCheck {
     }
 
     /** Returns the status with a {@code health} detail when it has a loopback {@code uri}, else unchanged. */
-    static ResourceStatus addTo(ResourceStatus status) {
+    public static ResourceStatus addTo(ResourceStatus status) {
         String uri = status.details().get("uri");
         if (uri == null || !uri.startsWith("http://127.0.0.1:")) {
             return status;

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.session;
 
 import dev.terrace.core.diag.Diagnostic;
 import dev.terrace.core.plan.Plan;
@@ -14,7 +14,7 @@ import java.util.List;
  * hit (a missing image, a secret with no version, a name taken) found before any change is made.
  * The in-memory gateway has no preflight checks.
  */
-final class PreflightStep {
+public final class PreflightStep {
 
     private PreflightStep() {
     }
@@ -29,7 +29,8 @@ final class PreflightStep {
                 && diagnostic.summary().endsWith("has no enabled version");
     }
 
-    static Plan addTo(Plan plan, Stack stack, Gateway gateway) {
+    /** Returns the plan with the preflight diagnostics added; unchanged on the in-memory gateway. */
+    public static Plan addTo(Plan plan, Stack stack, Gateway gateway) {
         GcpGateway google = gateway instanceof Sandbox sandbox ? sandbox.gcpGateway()
                 : gateway instanceof GcpGateway direct ? direct : null;
         if (google == null) {

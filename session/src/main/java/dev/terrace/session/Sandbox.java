@@ -1,13 +1,19 @@
-package dev.terrace.cli;
+package dev.terrace.session;
 
+import dev.terrace.core.apply.ResourceOutcome;
+import dev.terrace.core.event.EngineEvent;
+import dev.terrace.core.event.EngineListener;
 import dev.terrace.core.model.Resource;
 import dev.terrace.core.model.ResourceKind;
+import dev.terrace.core.plan.Action;
+import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.port.LogSource;
 import dev.terrace.core.port.SecretValues;
 import dev.terrace.core.port.StatusSource;
 import dev.terrace.core.spec.ArtifactRepositorySpec;
+import dev.terrace.core.spec.SecretSpec;
 import dev.terrace.core.spec.Spec;
 import dev.terrace.core.stack.Settings;
 import dev.terrace.core.stack.Stack;
@@ -16,7 +22,9 @@ import dev.terrace.emulator.EmulatorConfig;
 import dev.terrace.gcp.GcpGateway;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * a git-style SHA, as a push would. A secret the stack creates gets a placeholder first version,
  * where on Google Cloud the operator adds the real value before a first deploy.
  */
-final class Sandbox implements Gateway {
+public final class Sandbox implements Gateway {
 
     /** The SHA tag the sandbox gives its image, beside the stack's own tag. */
-    static final String SANDBOX_SHA = "5a4db0c";
+    public static final String SANDBOX_SHA = "5a4db0c";
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
@@ -47,7 +55,13 @@ final class Sandbox implements Gateway {
         this.settings = settings;
     }
 
-    static Sandbox start(Stack stack, Path dataRoot) {
+    /**
+     * Starts the emulator on the stack's project under {@code dataRoot/PROJECT} and connects the
+     * adapter to it.
+     *
+     * @throws SandboxException when the data folder cannot be used
+     */
+    public static Sandbox start(Stack stack, Path dataRoot) {
         Settings settings = stack.settings();
         Path dataDir = dataRoot.resolve(settings.project());
         Emulator emulator;
@@ -58,8 +72,7 @@ final class Sandbox implements Gateway {
                     .dataDir(dataDir)
                     .build());
         } catch (UncheckedIOException failed) {
-            throw new UserError("Cannot start the sandbox in " + dataDir + ": " + failed.getCause().getMessage()
-                    + ". Check that the folder is writable, or move it aside to start an empty sandbox.");
+            throw new SandboxException(Texts.get("sandbox.start_failed", dataDir, failed.getCause().getMessage()));
         }
         LOG.info("Sandbox for project {} serves {}", settings.project(), emulator.endpoints().all());
         GcpGateway gateway = GcpGateway.sandbox(settings.project(), settings.region(),
@@ -74,7 +87,7 @@ final class Sandbox implements Gateway {
      * Publishes the stack's image when its repository exists and the image does not; called at
      * start and after apply creates the repository.
      */
-    void publishImageIfMissing() {
+    public void publishImageIfMissing() {
         boolean present = emulator.world().read(() ->
                 emulator.world().artifactRegistry().findImage(settings.imageUrl()).isPresent());
         if (present) {
@@ -92,7 +105,7 @@ final class Sandbox implements Gateway {
      * Adds a placeholder version to a secret that has none, so that the services and jobs that
      * read it can start in the sandbox. Returns whether it added one.
      */
-    boolean seedSecretIfEmpty(String secretId) {
+    public boolean seedSecretIfEmpty(String secretId) {
         if (!gateway.secretValues().versions(secretId).isEmpty()) {
             return false;
         }
@@ -100,19 +113,43 @@ final class Sandbox implements Gateway {
         try {
             gateway.secretValues().add(secretId, value);
         } finally {
-            java.util.Arrays.fill(value, (byte) 0);
+            Arrays.fill(value, (byte) 0);
         }
         LOG.info("Gave sandbox secret {} a placeholder version", secretId);
         return true;
     }
 
+    /**
+     * Returns the listener that plays CI and the operator during an apply: once the image
+     * repository is created the image is published into it, and each created secret gets a
+     * placeholder version. {@code onSecretSeeded} hears the id of each secret seeded.
+     */
+    public EngineListener operatorSteps(Stack stack, Consumer<String> onSecretSeeded) {
+        return event -> {
+            if (!(event instanceof EngineEvent.ResourceFinished finished)
+                    || finished.outcome().status() != ResourceOutcome.Status.SUCCEEDED
+                    || finished.outcome().action() == Action.DELETE) {
+                return;
+            }
+            Resource resource = stack.find(finished.outcome().address()).orElse(null);
+            if (resource == null) {
+                return;
+            }
+            if (isImageRepository(resource)) {
+                publishImageIfMissing();
+            } else if (resource.spec() instanceof SecretSpec secret && seedSecretIfEmpty(secret.secretId())) {
+                onSecretSeeded.accept(secret.secretId());
+            }
+        };
+    }
+
     /** Seeds the stack's secrets that exist from an earlier run but still have no version. */
     private void seedExistingSecrets(Stack stack) {
         for (Resource resource : stack.all()) {
-            if (resource.spec() instanceof dev.terrace.core.spec.SecretSpec secret) {
+            if (resource.spec() instanceof SecretSpec secret) {
                 try {
                     seedSecretIfEmpty(secret.secretId());
-                } catch (dev.terrace.core.port.CloudException notThereYet) {
+                } catch (CloudException notThereYet) {
                     LOG.debug("Not seeding {} yet: {}", secret.secretId(), notThereYet.getMessage());
                 }
             }
@@ -120,16 +157,16 @@ final class Sandbox implements Gateway {
     }
 
     /** Returns whether a resource is the repository the sandbox publishes its image into. */
-    boolean isImageRepository(Resource resource) {
+    public boolean isImageRepository(Resource resource) {
         return resource.spec() instanceof ArtifactRepositorySpec repository
                 && repository.repositoryId().equals(settings.repositoryId());
     }
 
-    Emulator emulator() {
+    public Emulator emulator() {
         return emulator;
     }
 
-    GcpGateway gcpGateway() {
+    public GcpGateway gcpGateway() {
         return gateway;
     }
 

@@ -1,4 +1,4 @@
-package dev.terrace.cli;
+package dev.terrace.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
