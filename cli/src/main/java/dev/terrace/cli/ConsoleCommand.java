@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Opens the desktop console; the launcher script starts it directly once the desktop module exists. */
+/**
+ * Stands for the console in the help. The {@code terrace} launcher starts the console from the
+ * desktop module itself, so this command runs only when the CLI is started some other way.
+ */
 @Command(name = "console", mixinStandardHelpOptions = true, resourceBundle = Texts.BUNDLE)
 final class ConsoleCommand implements Callable<Integer> {
 
@@ -14,7 +17,6 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // TODO: start the JavaFX console from desktop-app once it exists.
         spec.commandLine().getErr().println(Texts.get("console.unavailable"));
         return ExitCodes.ERROR;
     }

@@ -32,7 +32,11 @@ public final class HealthCheck {
         return new ResourceStatus(status.health(), status.summary(), details);
     }
 
-    private static String check(String url) {
+    /**
+     * Calls the URL and returns "STATUS BODY", or why it could not be reached. The deploy calls it
+     * on the service's own URL.
+     */
+    public static String check(String url) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
         try {

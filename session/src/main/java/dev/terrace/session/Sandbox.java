@@ -9,6 +9,7 @@ import dev.terrace.core.plan.Action;
 import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Gateway;
+import dev.terrace.core.port.JobRuns;
 import dev.terrace.core.port.LogSource;
 import dev.terrace.core.port.SecretValues;
 import dev.terrace.core.port.StatusSource;
@@ -193,6 +194,11 @@ public final class Sandbox implements Gateway {
     @Override
     public StatusSource status() {
         return gateway.status();
+    }
+
+    @Override
+    public JobRuns jobRuns() {
+        return gateway.jobRuns();
     }
 
     @Override

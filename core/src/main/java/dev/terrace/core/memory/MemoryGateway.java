@@ -7,6 +7,8 @@ import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.ErrorCategory;
 import dev.terrace.core.port.Gateway;
+import dev.terrace.core.port.JobExecution;
+import dev.terrace.core.port.JobRuns;
 import dev.terrace.core.port.LogEntry;
 import dev.terrace.core.port.LogSource;
 import dev.terrace.core.port.SecretValues;
@@ -74,6 +76,22 @@ public final class MemoryGateway implements Gateway {
     @Override
     public StatusSource status() {
         return new MemoryStatus(this);
+    }
+
+    @Override
+    public JobRuns jobRuns() {
+        return (job, limit) -> {
+            call(ResourceKind.RUN_JOB, Operation.RUN_JOB, job.identity());
+            if (cloud.get(ResourceKind.RUN_JOB, job.identity()).isEmpty()) {
+                throw new CloudException(ErrorCategory.NOT_FOUND, "Cloud Run job " + job.name() + " does not exist");
+            }
+            String execution = job.name() + "-" + Long.toString(calls.get(Operation.RUN_JOB).get(), 36);
+            synchronized (log) {
+                log.add(new LogEntry(Instant.now(), "INFO", "cloud_run_job", Map.of("job_name", job.name()),
+                        "Execution " + execution + " has completed successfully."));
+            }
+            return new JobExecution(execution, JobExecution.Outcome.SUCCEEDED, 1, 0, "");
+        };
     }
 
     @Override

@@ -6,5 +6,6 @@ public enum Operation {
     READ,
     CREATE,
     UPDATE,
-    DELETE
+    DELETE,
+    RUN_JOB
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * One connection to one cloud project, real or sandbox. It hands out a driver per resource kind
- * and the ports for secret values, status and logs.
+ * and the ports for secret values, status, logs and job runs.
  */
 public interface Gateway extends AutoCloseable {
 
@@ -21,6 +21,9 @@ public interface Gateway extends AutoCloseable {
     SecretValues secretValues();
 
     StatusSource status();
+
+    /** Runs Cloud Run jobs once, for the deploy's migrate and collectstatic steps. */
+    JobRuns jobRuns();
 
     LogSource logs();
 

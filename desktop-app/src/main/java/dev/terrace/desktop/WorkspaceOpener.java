@@ -1,0 +1,63 @@
+package dev.terrace.desktop;
+
+import dev.terrace.core.diag.DiagnosticRenderer;
+import dev.terrace.core.engine.Validation;
+import dev.terrace.core.stack.Stack;
+import dev.terrace.gcp.GcpGateway;
+import dev.terrace.session.Sandbox;
+import dev.terrace.session.Workspace;
+import java.nio.file.Path;
+
+/** Opens a stack file on the sandbox or on a Google Cloud project; blocking, so off the UI thread. */
+public final class WorkspaceOpener {
+
+    private final Path stateRoot;
+    private final Path sandboxRoot;
+
+    public WorkspaceOpener(Path stateRoot, Path sandboxRoot) {
+        this.stateRoot = stateRoot;
+        this.sandboxRoot = sandboxRoot;
+    }
+
+    /**
+     * Reads and validates the stack, then starts the sandbox on its project.
+     *
+     * @throws StackProblem when the stack has errors, with every diagnostic in its text
+     */
+    public Workspace sandbox(Path stackFile) {
+        Stack stack = load(stackFile);
+        return new Workspace(stack, Sandbox.start(stack, sandboxRoot), stateRoot);
+    }
+
+    /** Reads the stack and connects to its project on Google Cloud, optionally as another account. */
+    public Workspace google(Path stackFile, String region, String impersonate) {
+        Stack stack = load(stackFile);
+        String chosenRegion = region == null || region.isBlank() ? stack.settings().region() : region;
+        GcpGateway gateway = GcpGateway.google(stack.settings().project(), chosenRegion,
+                impersonate == null || impersonate.isBlank() ? null : impersonate);
+        return new Workspace(stack, gateway, stateRoot);
+    }
+
+    public Stack load(Path stackFile) {
+        Validation validation = Validation.of(stackFile);
+        return validation.usableStack().orElseThrow(() ->
+                new StackProblem(Texts.get("error.stack_invalid", stackFile), validation));
+    }
+
+    /** A stack file that cannot be used yet; the diagnostics say why and how to fix it. */
+    public static final class StackProblem extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Validation validation;
+
+        StackProblem(String message, Validation validation) {
+            super(message + "\n" + DiagnosticRenderer.render(validation.diagnostics()));
+            this.validation = validation;
+        }
+
+        public Validation validation() {
+            return validation;
+        }
+    }
+}
