@@ -1,6 +1,14 @@
 package dev.terrace.desktop;
 
+import dev.terrace.desktop.chapters.ChapterPanelView;
+import dev.terrace.desktop.chapters.ChapterPanelViewModel;
+import dev.terrace.desktop.chapters.ChaptersView;
+import dev.terrace.desktop.chapters.ChaptersViewModel;
+import dev.terrace.desktop.deploy.DeployView;
+import dev.terrace.desktop.deploy.DeployViewModel;
 import dev.terrace.desktop.model.ConsoleModel;
+import dev.terrace.desktop.plan.PlanView;
+import dev.terrace.desktop.plan.PlanViewModel;
 import dev.terrace.desktop.shell.MainView;
 import dev.terrace.desktop.shell.MainViewModel;
 import dev.terrace.desktop.shell.Screen;
@@ -9,7 +17,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -27,20 +34,56 @@ public final class Console implements AutoCloseable {
     private final MainViewModel main;
     private final MainView view;
 
-    private Console(BackgroundRunner runner, MainViewModel main, MainView view) {
+    private final ChaptersViewModel chapters;
+    private final PlanViewModel plan;
+    private final DeployViewModel deploy;
+
+    private Console(BackgroundRunner runner, MainViewModel main, MainView view, ChaptersViewModel chapters,
+            PlanViewModel plan, DeployViewModel deploy) {
         this.runner = runner;
         this.main = main;
         this.view = view;
+        this.chapters = chapters;
+        this.plan = plan;
+        this.deploy = deploy;
+    }
+
+    public ChaptersViewModel chapters() {
+        return chapters;
+    }
+
+    public PlanViewModel plan() {
+        return plan;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
+    /** The one-click deploy: shows the deploy screen and starts the preflight and plan. */
+    public void startDeploy() {
+        main.deploy();
     }
 
     public static Console build(ConsoleArguments arguments, BackgroundRunner runner) {
         ConsoleModel model = new ConsoleModel(runner, BATCH_MILLIS);
         MainViewModel main = new MainViewModel(model,
                 new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot()));
+        ChaptersViewModel chapters = new ChaptersViewModel(model);
+        ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack);
+        PlanViewModel plan = new PlanViewModel(model);
+        DeployViewModel deploy = new DeployViewModel(model, BATCH_MILLIS, main::refresh);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        Node chapters = new Label();
-        MainView view = new MainView(main, chapters, screens);
-        return new Console(runner, main, view);
+        screens.put(Screen.CHAPTER, new ChapterPanelView(panel, () -> main.planChapters(panel.scope()), () -> {
+            main.showDeploy();
+            deploy.startChapters(panel.scope());
+        }));
+        screens.put(Screen.PLAN, new PlanView(plan));
+        screens.put(Screen.DEPLOY, new DeployView(deploy));
+        chapters.selectedProperty().addListener((observable, before, after) -> main.screenProperty().set(Screen.CHAPTER));
+        main.setOnDeploy(deploy::start);
+        MainView view = new MainView(main, new ChaptersView(chapters), screens);
+        return new Console(runner, main, view, chapters, plan, deploy);
     }
 
     public MainViewModel main() {
@@ -55,7 +98,7 @@ public final class Console implements AutoCloseable {
     public void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), main::plan);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
-                main::showDeploy);
+                this::startDeploy);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), main::refresh);
     }
 

@@ -54,6 +54,24 @@ public final class Workspace implements AutoCloseable {
         return gateway;
     }
 
+    public java.nio.file.Path stateRoot() {
+        return stateRoot;
+    }
+
+    /**
+     * Returns a workspace on the same gateway with the stack read again, such as after an edit.
+     *
+     * @throws IllegalArgumentException when the edited stack names another project, which needs
+     *     a new connection
+     */
+    public Workspace withStack(Stack edited) {
+        if (!edited.settings().project().equals(gateway.project())) {
+            throw new IllegalArgumentException("The stack now names project " + edited.settings().project()
+                    + " but the console is connected to " + gateway.project() + "; open the stack again to connect");
+        }
+        return new Workspace(edited, gateway, stateRoot);
+    }
+
     public boolean isSandbox() {
         return gateway instanceof Sandbox;
     }

@@ -68,7 +68,7 @@ public final class MainView extends BorderPane {
     private ToolBar toolBar() {
         Button plan = action("action.plan", Feather.CLIPBOARD, viewModel::plan);
         plan.setId("plan-button");
-        Button deploy = action("action.deploy", Feather.UPLOAD_CLOUD, viewModel::showDeploy);
+        Button deploy = action("action.deploy", Feather.UPLOAD_CLOUD, viewModel::deploy);
         deploy.setId("deploy-button");
         deploy.getStyleClass().add(Styles.ACCENT);
         Button refresh = action("action.refresh", Feather.REFRESH_CW, viewModel::refresh);

@@ -35,6 +35,7 @@ public final class MainViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.CHAPTER);
     private Runnable afterRefresh = () -> { };
+    private Runnable onDeploy = () -> { };
 
     public MainViewModel(ConsoleModel model, WorkspaceOpener opener) {
         this.model = model;
@@ -113,6 +114,26 @@ public final class MainViewModel {
         message.set(Texts.get("status.open_failed"));
     }
 
+    /**
+     * Reads the stack file again after an edit and keeps the connection; a stack that now names
+     * another project is opened on a new sandbox.
+     */
+    public void reloadStack() {
+        Workspace open = model.workspace();
+        if (open == null) {
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(open.stack().file());
+        start(Texts.get("status.reloading", file.getFileName()));
+        model.runner().run("reload stack", () -> {
+            dev.terrace.core.stack.Stack edited = opener.load(file);
+            if (!edited.settings().project().equals(open.gateway().project()) && open.isSandbox()) {
+                return opener.sandbox(file);
+            }
+            return open.withStack(edited);
+        }, this::switchTo, this::openFailed);
+    }
+
     /** Plans the whole stack and shows the plan. */
     public void plan() {
         planScope(address -> true, true);
@@ -123,6 +144,16 @@ public final class MainViewModel {
         planScope(address -> true, false);
     }
 
+    /** Plans the resources of some chapters and merges the result into the last full plan. */
+    public void planChapters(java.util.Set<dev.terrace.core.model.Chapter> chapters) {
+        Workspace open = model.workspace();
+        if (open == null) {
+            return;
+        }
+        planScope(address -> open.stack().find(address).map(resource -> chapters.contains(resource.chapter()))
+                .orElse(false), true);
+    }
+
     private void planScope(Predicate<Address> scope, boolean show) {
         Workspace open = model.workspace();
         if (open == null || busy.get()) {
@@ -130,7 +161,7 @@ public final class MainViewModel {
         }
         start(Texts.get("status.planning"));
         model.runner().run("plan", () -> open.plan(scope, false, model.eventSink()), plan -> {
-            planned(plan);
+            planned(PlanMerge.into(model.planProperty().get(), plan, scope));
             if (show) {
                 screen.set(Screen.PLAN);
             }
@@ -163,6 +194,17 @@ public final class MainViewModel {
     /** Shows the deploy screen; the deploy view model takes it from there. */
     public void showDeploy() {
         screen.set(Screen.DEPLOY);
+    }
+
+    /** Sets what the tool bar's Deploy runs: the deploy view model's start. */
+    public void setOnDeploy(Runnable action) {
+        this.onDeploy = action;
+    }
+
+    /** The one-click deploy of the tool bar and of Ctrl+Enter. */
+    public void deploy() {
+        showDeploy();
+        onDeploy.run();
     }
 
     private void describe(Workspace opened) {
