@@ -60,7 +60,7 @@ public final class Console implements AutoCloseable {
         return deploy;
     }
 
-    /** The one-click deploy: shows the deploy screen and starts the preflight and plan. */
+    /** Starts the one-click deploy: shows the deploy screen and runs the preflight and plan. */
     public void startDeploy() {
         main.deploy();
     }

@@ -114,7 +114,7 @@ public final class ChapterPanelViewModel {
         return chapters.selectedProperty().get();
     }
 
-    /** Whether the chapter has the DATABASE_URL connection-string check. */
+    /** Returns whether the chapter offers the DATABASE_URL connection-string check. */
     public boolean hasConnectionCheck() {
         return chapter() == Chapter.DATABASE;
     }
@@ -249,7 +249,7 @@ public final class ChapterPanelViewModel {
         saveMessage.set("");
     }
 
-    /** The chapters a "plan this chapter" or "apply this chapter" covers. */
+    /** Returns the chapters that "plan this chapter" and "apply this chapter" cover. */
     public Set<Chapter> scope() {
         return Set.of(chapter());
     }

@@ -38,7 +38,7 @@ public final class ChaptersView extends ListView<ChapterItem> {
         private final Label badge = new Label();
         private final HBox row;
         private final ChangeListener<ChapterBadge> onBadge = (observable, before, after) -> showBadge(after);
-        private ChapterItem shown;
+        private ChapterItem boundItem;
 
         ChapterCell() {
             number.getStyleClass().add(Styles.TEXT_MUTED);
@@ -55,11 +55,11 @@ public final class ChaptersView extends ListView<ChapterItem> {
         @Override
         protected void updateItem(ChapterItem item, boolean empty) {
             super.updateItem(item, empty);
-            if (shown != null) {
-                shown.badgeProperty().removeListener(onBadge);
+            if (boundItem != null) {
+                boundItem.badgeProperty().removeListener(onBadge);
             }
-            shown = empty ? null : item;
-            if (shown == null) {
+            boundItem = empty ? null : item;
+            if (boundItem == null) {
                 setGraphic(null);
                 return;
             }
