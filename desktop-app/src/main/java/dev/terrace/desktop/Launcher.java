@@ -1,5 +1,6 @@
 package dev.terrace.desktop;
 
+import dev.terrace.core.engine.Directories;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // The log file goes under the state folder, as the command line's does; set before logback starts.
+        if (System.getProperty("terrace.log.dir") == null) {
+            System.setProperty("terrace.log.dir", Directories.fromEnvironment().state().resolve("logs").toString());
+        }
         Application.launch(ConsoleApp.class, args);
     }
 }
