@@ -6,6 +6,7 @@ import com.google.api.serviceusage.v1.Service;
 import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Gateway;
+import dev.terrace.core.port.ImageRegistry;
 import dev.terrace.core.port.JobRuns;
 import dev.terrace.core.port.LogSource;
 import dev.terrace.core.port.SecretValues;
@@ -19,6 +20,7 @@ import dev.terrace.gcp.driver.DriverContext;
 import dev.terrace.gcp.driver.Drivers;
 import dev.terrace.gcp.driver.ReadRetry;
 import dev.terrace.gcp.error.ErrorTranslator;
+import dev.terrace.gcp.ports.GcpImages;
 import dev.terrace.gcp.ports.GcpJobRuns;
 import dev.terrace.gcp.ports.GcpLogs;
 import dev.terrace.gcp.ports.GcpSecretValues;
@@ -132,6 +134,11 @@ public final class GcpGateway implements Gateway {
     @Override
     public JobRuns jobRuns() {
         return new GcpJobRuns(clients.runJobs(), connection.project());
+    }
+
+    @Override
+    public ImageRegistry images() {
+        return new GcpImages(clients.artifactRegistry(), connection.project());
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.terrace.core.plan.Action;
 import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Gateway;
+import dev.terrace.core.port.ImageRegistry;
 import dev.terrace.core.port.JobRuns;
 import dev.terrace.core.port.LogSource;
 import dev.terrace.core.port.SecretValues;
@@ -199,6 +200,11 @@ public final class Sandbox implements Gateway {
     @Override
     public JobRuns jobRuns() {
         return gateway.jobRuns();
+    }
+
+    @Override
+    public ImageRegistry images() {
+        return gateway.images();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.ErrorCategory;
 import dev.terrace.core.port.Gateway;
+import dev.terrace.core.port.ImageRegistry;
 import dev.terrace.core.port.JobExecution;
 import dev.terrace.core.port.JobRuns;
 import dev.terrace.core.port.LogEntry;
@@ -91,6 +92,19 @@ public final class MemoryGateway implements Gateway {
                         "Execution " + execution + " has completed successfully."));
             }
             return new JobExecution(execution, JobExecution.Outcome.SUCCEEDED, 1, 0, "");
+        };
+    }
+
+    @Override
+    public ImageRegistry images() {
+        // NOTE: the fake cloud keeps no images; an existing repository lists as empty.
+        return (location, repositoryId) -> {
+            String identity = location + "/" + repositoryId;
+            call(ResourceKind.ARTIFACT_REPOSITORY, Operation.READ, identity);
+            if (cloud.get(ResourceKind.ARTIFACT_REPOSITORY, identity).isEmpty()) {
+                throw new CloudException(ErrorCategory.NOT_FOUND, "Repository " + repositoryId + " does not exist");
+            }
+            return List.of();
         };
     }
 

@@ -25,6 +25,9 @@ public interface Gateway extends AutoCloseable {
     /** Runs Cloud Run jobs once, for the deploy's migrate and collectstatic steps. */
     JobRuns jobRuns();
 
+    /** Lists the images in the project's Artifact Registry repositories. */
+    ImageRegistry images();
+
     LogSource logs();
 
     /** A short description for messages, such as "sandbox" or "Google Cloud project P". */

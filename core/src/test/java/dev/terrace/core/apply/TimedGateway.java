@@ -125,6 +125,11 @@ final class TimedGateway implements Gateway {
     }
 
     @Override
+    public dev.terrace.core.port.ImageRegistry images() {
+        throw new UnsupportedOperationException("the timing fake keeps no images");
+    }
+
+    @Override
     public dev.terrace.core.port.JobRuns jobRuns() {
         throw new UnsupportedOperationException("the timing fake runs no jobs");
     }
