@@ -23,9 +23,10 @@ public final class Figures {
         return QUANTITY.get().format(value);
     }
 
-    /** Formats a unit price in full, such as {@code $0.0000336}, because its digits matter. */
+    /** Formats a unit price in full, such as {@code $0.0000336} or {@code $0.40}, because its digits matter. */
     public static String price(BigDecimal value) {
-        return "$" + value.stripTrailingZeros().toPlainString();
+        BigDecimal stripped = value.stripTrailingZeros();
+        return "$" + (stripped.scale() < 2 ? value.setScale(2) : stripped).toPlainString();
     }
 
     /**

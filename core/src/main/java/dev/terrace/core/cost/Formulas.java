@@ -22,14 +22,19 @@ final class Formulas {
                 formula.append(" × ").append(priceText(item, item.freeCreditTier()));
             }
             if (poolSize > 1) {
-                formula.append(" (").append(share.multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP).toPlainString())
-                        .append("% of the account's ").append(Figures.quantity(item.freeIn(region))).append(' ')
+                formula.append(" (").append(percent(share)).append(" of the account's ").append(Figures.quantity(item.freeIn(region))).append(' ')
                         .append(item.unit()).append(" free)");
             }
         } else if (item.free().signum() > 0 && item.freeIn(region).signum() == 0) {
             formula.append(" (no free tier in ").append(region).append(')');
         }
         return formula.toString();
+    }
+
+    /** Returns a share as a whole percentage, or {@code <1%} for a share that would round to zero. */
+    private static String percent(BigDecimal share) {
+        BigDecimal percent = share.multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP);
+        return percent.signum() == 0 && share.signum() > 0 ? "<1%" : percent.toPlainString() + "%";
     }
 
     /** Returns the price as the book writes it: {@code $0.0000336}, or {@code $0.40/1,000,000} for a bulk price. */

@@ -52,7 +52,7 @@ class CostEstimatorTest {
         Estimate estimate = estimate("us-central1", 10_000_000);
 
         LineItem requests = CostFixtures.lineItem(estimate, "run_service.web", Meters.RUN_REQUESTS);
-        assertThat(requests.formula()).isEqualTo("10,000,000 requests × $0.4/1,000,000 − 2,000,000 requests free");
+        assertThat(requests.formula()).isEqualTo("10,000,000 requests × $0.40/1,000,000 − 2,000,000 requests free");
         assertThat(requests.basis()).isEqualTo("10,000,000 requests");
     }
 
