@@ -1,5 +1,6 @@
 package dev.terrace.core.engine;
 
+import dev.terrace.core.cost.UsageReader;
 import dev.terrace.core.diag.Diagnostic;
 import dev.terrace.core.stack.LoadResult;
 import dev.terrace.core.stack.Stack;
@@ -31,7 +32,10 @@ public record Validation(Optional<Stack> stack, List<Diagnostic> diagnostics) {
 
     private static Validation from(LoadResult loaded) {
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-        loaded.stack().ifPresent(stack -> all.addAll(new Validator().validate(stack)));
+        loaded.stack().ifPresent(stack -> {
+            all.addAll(new Validator().validate(stack));
+            all.addAll(UsageReader.check(stack));
+        });
         all.sort(Comparator.comparing((Diagnostic diagnostic) -> diagnostic.location() == null ? Integer.MAX_VALUE
                 : diagnostic.location().line()).thenComparing(Diagnostic::summary));
         return new Validation(loaded.stack(), all);

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  */
 public final class StackLoader {
 
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("blueprint", "settings", "resources");
+    /** Top-level keys of a stack file; {@code usage} holds the cost estimator's assumptions, checked there. */
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("blueprint", "settings", "resources", "usage");
     static final Set<String> RESOURCE_META_KEYS = Set.of("chapter", "depends_on", "omit");
 
     private final ObjectMapper mapper = Json.mapper();
