@@ -4,6 +4,8 @@ import dev.terrace.desktop.chapters.ChapterPanelView;
 import dev.terrace.desktop.chapters.ChapterPanelViewModel;
 import dev.terrace.desktop.chapters.ChaptersView;
 import dev.terrace.desktop.chapters.ChaptersViewModel;
+import dev.terrace.desktop.chapters.ImagesView;
+import dev.terrace.desktop.chapters.ImagesViewModel;
 import dev.terrace.desktop.deploy.DeployView;
 import dev.terrace.desktop.deploy.DeployViewModel;
 import dev.terrace.desktop.model.ConsoleModel;
@@ -74,7 +76,8 @@ public final class Console implements AutoCloseable {
         PlanViewModel plan = new PlanViewModel(model);
         DeployViewModel deploy = new DeployViewModel(model, BATCH_MILLIS, main::refresh);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.CHAPTER, new ChapterPanelView(panel, () -> main.planChapters(panel.scope()), () -> {
+        ImagesView images = new ImagesView(new ImagesViewModel(model, chapters));
+        screens.put(Screen.CHAPTER, new ChapterPanelView(panel, images, () -> main.planChapters(panel.scope()), () -> {
             main.showDeploy();
             deploy.startChapters(panel.scope());
         }));

@@ -26,7 +26,8 @@ public final class ChapterPanelView extends ScrollPane {
     private final ChapterPanelViewModel viewModel;
     private final GridPane settingsGrid = new GridPane();
 
-    public ChapterPanelView(ChapterPanelViewModel viewModel, Runnable planChapter, Runnable applyChapter) {
+    public ChapterPanelView(ChapterPanelViewModel viewModel, ImagesView images, Runnable planChapter,
+            Runnable applyChapter) {
         this.viewModel = viewModel;
         setId("chapter-panel");
         setFitToWidth(true);
@@ -42,7 +43,7 @@ public final class ChapterPanelView extends ScrollPane {
         related.getStyleClass().add(Styles.ACCENT);
         related.visibleProperty().bind(viewModel.relatedProperty().isNotEmpty());
         related.managedProperty().bind(related.visibleProperty());
-        VBox content = new VBox(12, title, explanation, related, connectionCheck(), heading("chapter.resources"),
+        VBox content = new VBox(12, title, explanation, related, connectionCheck(), images, heading("chapter.resources"),
                 resourceTable(), heading("chapter.settings"), settingsBox(), actions(planChapter, applyChapter));
         content.setPadding(new Insets(16));
         setContent(content);

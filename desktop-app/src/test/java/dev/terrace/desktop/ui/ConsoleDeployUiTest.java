@@ -97,6 +97,11 @@ class ConsoleDeployUiTest {
             assertThat(item.badge().text()).as("badge of chapter %s", chapter.label()).isEqualTo("in place");
         }
         assertThat(console.chapters().chaptersWithResources()).hasSizeGreaterThanOrEqualTo(7);
+
+        robot.clickOn("Dockerfile");
+        awaitFx(() -> robot.lookup("#images-message").queryAs(Label.class).getText().contains("registry holds"), 30);
+        assertThat(fx(() -> robot.lookup("#images-message").queryAs(Label.class).getText()))
+                .contains("tag latest");
         assertThat(fxError.get()).isNull();
     }
 
