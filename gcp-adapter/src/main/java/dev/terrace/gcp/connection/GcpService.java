@@ -16,6 +16,7 @@ public enum GcpService {
     TASKS("cloudtasks.googleapis.com:443"),
     SCHEDULER("cloudscheduler.googleapis.com:443"),
     LOGGING("logging.googleapis.com:443"),
+    ORG_POLICY("orgpolicy.googleapis.com:443"),
     /** The Cloud Storage JSON API over HTTPS; its endpoint is a URL rather than host:port. */
     STORAGE("https://storage.googleapis.com");
 
@@ -27,5 +28,10 @@ public enum GcpService {
 
     public String defaultEndpoint() {
         return defaultEndpoint;
+    }
+
+    /** Returns the host of the default endpoint, such as {@code cloudtasks.googleapis.com}. */
+    public String host() {
+        return defaultEndpoint.replaceFirst("^https://", "").replaceFirst(":\\d+$", "");
     }
 }

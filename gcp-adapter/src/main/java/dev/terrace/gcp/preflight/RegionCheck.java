@@ -19,8 +19,10 @@ import java.util.TreeSet;
 
 /**
  * A regional product must be offered in the resource's region, as its ListLocations reports. Cloud
- * Tasks, Cloud Scheduler and Artifact Registry publish their locations this way. The Cloud Run
- * Admin API v2 client has no ListLocations, so Cloud Run is not checked here.
+ * Tasks, Cloud Scheduler and Artifact Registry publish their locations this way.
+ *
+ * <p>TODO: Cloud Run is not checked. Its v2 Java client has no ListLocations, and the list Google
+ * documents is the v1 REST method {@code GET run.googleapis.com/v1/projects/PROJECT/locations}.
  */
 final class RegionCheck implements PreflightCheck {
 
