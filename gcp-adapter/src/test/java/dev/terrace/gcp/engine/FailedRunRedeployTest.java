@@ -16,7 +16,6 @@ import dev.terrace.core.apply.RetryPolicy;
 import dev.terrace.core.engine.Engine;
 import dev.terrace.core.engine.Validation;
 import dev.terrace.core.model.Address;
-import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.plan.Action;
 import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanOptions;
