@@ -64,8 +64,10 @@ public final class GuideStackLatencyBenchmark {
         System.out.println();
         System.out.println("| method | status | requests |");
         System.out.println("|---|---|---|");
-        byMethod.forEach((method, count) -> System.out.printf(Locale.ROOT, "| `%s` | %d |%n",
-                method.replace(" ", "` | "), count));
+        byMethod.forEach((methodAndStatus, count) -> {
+            String[] parts = methodAndStatus.split(" ");
+            System.out.printf(Locale.ROOT, "| `%s` | %s | %d |%n", parts[0], parts[1], count);
+        });
     }
 
     /** Applies once and returns the apply's requests counted by method and status code. */
