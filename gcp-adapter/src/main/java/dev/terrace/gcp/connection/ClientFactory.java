@@ -1,10 +1,13 @@
 package dev.terrace.gcp.connection;
 
+import com.google.api.client.http.HttpRequestFactory;
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.gax.core.BackgroundResource;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.serviceusage.v1.ServiceUsageClient;
 import com.google.api.serviceusage.v1.ServiceUsageSettings;
+import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.iam.admin.v1.IAMClient;
 import com.google.cloud.iam.admin.v1.IAMSettings;
@@ -135,6 +138,20 @@ public final class ClientFactory implements AutoCloseable {
                 }
             }
             return options.build().getService();
+        });
+    }
+
+    /**
+     * Returns a factory for plain HTTP requests to the Cloud Run Admin API v1, which has no Java
+     * client, with the connection's credentials, or none when it is emulated.
+     */
+    public HttpRequestFactory runRest() {
+        return client(HttpRequestFactory.class, () -> {
+            NetHttpTransport transport = new NetHttpTransport();
+            if (connection.endpoints().isEmulated(GcpService.RUN_REST) || connection.credentials() == null) {
+                return transport.createRequestFactory();
+            }
+            return transport.createRequestFactory(new HttpCredentialsAdapter(connection.credentials()));
         });
     }
 

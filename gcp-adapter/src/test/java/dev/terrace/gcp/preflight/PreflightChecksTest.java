@@ -245,15 +245,35 @@ class PreflightChecksTest {
     }
 
     @Test
+    void unofferedCloudRunRegionIsReported() {
+        Stack stack = start(UnaryOperator.identity(), builder -> builder.offeredRegions("run.googleapis.com",
+                Set.of("us-central1")));
+        enableApis("run.googleapis.com");
+
+        List<Diagnostic> diagnostics = preflight(stack, address -> true);
+
+        assertThat(diagnostics).anySatisfy(diagnostic -> {
+            assertThat(diagnostic.summary()).isEqualTo("run.googleapis.com is not offered in southamerica-east1");
+            assertThat(diagnostic.address()).isEqualTo(Address.parse("run_service.web"));
+        });
+        assertThat(diagnostics).filteredOn(diagnostic -> diagnostic.summary().startsWith("run.googleapis.com is not"))
+                .extracting(Diagnostic::address).contains(Address.parse("run_job.worker"));
+        assertThat(emulator.requestLog().records("run.projects.locations.list")).as("one list for services and jobs")
+                .hasSize(1);
+    }
+
+    @Test
     void offeredRegionIsNotReported() {
         Stack stack = start(UnaryOperator.identity());
-        enableApis("cloudtasks.googleapis.com", "cloudscheduler.googleapis.com", "artifactregistry.googleapis.com");
+        enableApis("cloudtasks.googleapis.com", "cloudscheduler.googleapis.com", "artifactregistry.googleapis.com",
+                "run.googleapis.com");
 
         List<Diagnostic> diagnostics = preflight(stack, address -> true);
 
         assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().contains("is not offered in"));
         assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Preflight check"));
         assertThat(emulator.requestLog().records("google.cloud.location.Locations/ListLocations")).hasSize(3);
+        assertThat(emulator.requestLog().records("run.projects.locations.list")).hasSize(1);
     }
 
     @Test
