@@ -8,9 +8,11 @@ import dev.terrace.core.plan.ResourceChange;
 import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.ErrorCategory;
 import dev.terrace.core.spec.BucketSpec;
+import dev.terrace.core.spec.Spec;
 import dev.terrace.gcp.error.ErrorTranslator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,7 @@ final class BucketCheck implements PreflightCheck {
                 diagnostics.add(nameTaken(context, change, bucket));
                 continue;
             }
-            boolean publicBinding = bucket.iam().values().stream().flatMap(List::stream)
-                    .anyMatch(PUBLIC_MEMBERS::contains);
-            if (!publicBinding) {
+            if (!addsPublicBinding(bucket, change.prior())) {
                 continue;
             }
             if (bucketEnforces(bucket)) {
@@ -57,6 +57,17 @@ final class BucketCheck implements PreflightCheck {
             }
         }
         return diagnostics;
+    }
+
+    /**
+     * Returns whether the change grants a role to a public member that the bucket does not grant
+     * yet. A public binding the bucket already has is not written again, so it cannot be rejected.
+     */
+    private static boolean addsPublicBinding(BucketSpec desired, Spec prior) {
+        Map<String, List<String>> current = prior instanceof BucketSpec existing ? existing.iam() : Map.of();
+        return desired.iam().entrySet().stream().anyMatch(binding -> binding.getValue().stream()
+                .filter(PUBLIC_MEMBERS::contains)
+                .anyMatch(member -> !current.getOrDefault(binding.getKey(), List.of()).contains(member)));
     }
 
     /** Returns whether a bucket to create has a name that another project holds. */

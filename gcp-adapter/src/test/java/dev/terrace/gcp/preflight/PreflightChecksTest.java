@@ -15,8 +15,10 @@ import dev.terrace.core.engine.Engine;
 import dev.terrace.core.engine.Validation;
 import dev.terrace.core.model.Address;
 import dev.terrace.core.model.ResourceKind;
+import dev.terrace.core.plan.Action;
 import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanOptions;
+import dev.terrace.core.plan.ResourceChange;
 import dev.terrace.core.spec.ApiSpec;
 import dev.terrace.core.spec.BucketSpec;
 import dev.terrace.core.spec.ProjectIamMemberSpec;
@@ -184,6 +186,22 @@ class PreflightChecksTest {
         });
         assertThat(emulator.requestLog().records("google.cloud.orgpolicy.v2.OrgPolicy/GetEffectivePolicy"))
                 .as("one policy read for both buckets").hasSize(1);
+    }
+
+    @Test
+    void existingPublicBindingUnderPolicyPasses() {
+        Stack stack = start(UnaryOperator.identity());
+        applyInfrastructure(stack);
+        emulator.world().storage().setOrganizationEnforcesPublicAccessPrevention(true);
+        Stack relabelled = Validation.of("terrace.yaml", GuideExample.text().replace("resources: {}",
+                "resources:\n  bucket.static:\n    labels:\n      team: web\n")).usableStack().orElseThrow();
+
+        List<Diagnostic> diagnostics = preflight(relabelled, address -> address.kind() == ResourceKind.BUCKET);
+
+        assertThat(engine.plan(relabelled, PlanOptions.defaults()).changes())
+                .filteredOn(change -> change.address().equals(Address.parse("bucket.static")))
+                .extracting(ResourceChange::action).containsExactly(Action.UPDATE);
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Public access is prevented"));
     }
 
     @Test
