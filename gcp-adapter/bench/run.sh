@@ -4,8 +4,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-mvn -q -B install -DskipTests -pl gcp-adapter -am
-mvn -q -B test-compile dependency:build-classpath -pl gcp-adapter -Dmdep.outputFile=target/bench-classpath.txt
+# The reactor (-am) resolves core and the emulator to their target folders, so nothing is installed
+# into the local Maven repository.
+mvn -q -B test-compile dependency:build-classpath -pl gcp-adapter -am -Dmdep.outputFile=target/bench-classpath.txt
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
 echo "Commit: $(git rev-parse --short HEAD)"
 classpath="gcp-adapter/target/test-classes:gcp-adapter/target/classes:$(cat gcp-adapter/target/bench-classpath.txt)"

@@ -3,7 +3,9 @@ package dev.terrace.emulator;
 import dev.terrace.emulator.artifactregistry.ArtifactRegistryService;
 import dev.terrace.emulator.iam.IamService;
 import dev.terrace.emulator.logging.LoggingService;
+import dev.terrace.emulator.location.LocationsService;
 import dev.terrace.emulator.longrunning.OperationsService;
+import dev.terrace.emulator.orgpolicy.OrgPolicyService;
 import dev.terrace.emulator.resourcemanager.ProjectsService;
 import dev.terrace.emulator.secretmanager.SecretManagerService;
 import dev.terrace.emulator.serviceusage.ServiceUsageService;
@@ -27,5 +29,9 @@ final class BuiltInServices implements EmulatorModule {
     context.addService(new ArtifactRegistryService(world), Apis.ARTIFACT_REGISTRY);
     context.addService(new SecretManagerService(world), Apis.SECRET_MANAGER);
     context.addService(new LoggingService(world), Apis.LOGGING);
+    // Locations serves every regional product's API, so it checks enablement itself.
+    context.addService(LocationsService.withAuthority(world), null);
+    // NOTE: Google serves the Org Policy API only once it is enabled; the emulator always serves it.
+    context.addService(new OrgPolicyService(world), null);
   }
 }

@@ -120,6 +120,8 @@ public final class Emulator implements AutoCloseable {
             config.storagePort(),
             List.of(new RequestLogFilter(requestLog), new FaultFilter(faults, config.projectNumber()), new ApiEnablementFilter(world)));
     dev.terrace.emulator.storage.StorageApi.register(storageServer, world);
+    // Cloud Run's regions are listed only by its v1 REST API, so that route shares the HTTP server.
+    dev.terrace.emulator.location.RunLocationsRest.register(storageServer, world);
     awaitLoaded(loaded);
     grpcServer = server.start();
     storageServer.start();

@@ -2,7 +2,10 @@ package dev.terrace.emulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,6 +28,8 @@ import java.util.Set;
  * @param runRolloutDelay time from a Cloud Run service or job create or update to Ready (or failed)
  * @param clockAcceleration how many emulated seconds pass per real second (1 = real time)
  * @param takenBucketNames bucket names that behave as owned by another customer
+ * @param offeredRegions regions each regional product runs in, keyed by API name, as its
+ *     ListLocations returns them
  * @param enabledServices APIs enabled when the project is first created
  * @param callerPrincipal IAM member every call is made as, since calls carry no credentials
  * @param faultSeed seed of the random numbers behind fault rates and latencies
@@ -44,6 +49,7 @@ public record EmulatorConfig(
     Duration runRolloutDelay,
     double clockAcceleration,
     Set<String> takenBucketNames,
+    Map<String, Set<String>> offeredRegions,
     Set<String> enabledServices,
     String callerPrincipal,
     long faultSeed) {
@@ -56,6 +62,34 @@ public record EmulatorConfig(
   /** APIs a new real project has on, narrowed to those the stack uses. */
   public static final Set<String> DEFAULT_ENABLED_SERVICES =
       Set.of("serviceusage.googleapis.com", "storage.googleapis.com", "logging.googleapis.com");
+
+  /**
+   * Regions each regional product offers by default. NOTE: a sample of widely used regions, the
+   * same for every product; it is not any product's real list.
+   */
+  public static final List<String> DEFAULT_OFFERED_REGIONS =
+      List.of(
+          "asia-east1",
+          "asia-northeast1",
+          "asia-southeast1",
+          "australia-southeast1",
+          "europe-west1",
+          "europe-west2",
+          "europe-west3",
+          "northamerica-northeast1",
+          "southamerica-east1",
+          "us-central1",
+          "us-east1",
+          "us-east4",
+          "us-west1");
+
+  /** The products whose ListLocations the emulator serves, by API name. */
+  public static final List<String> REGIONAL_PRODUCTS =
+      List.of(
+          "run.googleapis.com",
+          "cloudtasks.googleapis.com",
+          "cloudscheduler.googleapis.com",
+          "artifactregistry.googleapis.com");
 
   public EmulatorConfig {
     requireText(projectId, "projectId");
@@ -81,6 +115,24 @@ public record EmulatorConfig(
     }
     takenBucketNames = Set.copyOf(Objects.requireNonNull(takenBucketNames, "takenBucketNames"));
     enabledServices = Set.copyOf(Objects.requireNonNull(enabledServices, "enabledServices"));
+    offeredRegions = copyRegions(Objects.requireNonNull(offeredRegions, "offeredRegions"));
+  }
+
+  /** Returns the regions the product (an API name such as {@code cloudtasks.googleapis.com}) runs in. */
+  public Set<String> offeredRegions(String api) {
+    return offeredRegions.getOrDefault(api, Set.of());
+  }
+
+  private static Map<String, Set<String>> copyRegions(Map<String, Set<String>> regions) {
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    regions.forEach((api, offered) -> copy.put(api, Set.copyOf(offered)));
+    return Map.copyOf(copy);
+  }
+
+  private static Map<String, Set<String>> defaultOfferedRegions() {
+    Map<String, Set<String>> regions = new LinkedHashMap<>();
+    REGIONAL_PRODUCTS.forEach(api -> regions.put(api, new LinkedHashSet<>(DEFAULT_OFFERED_REGIONS)));
+    return regions;
   }
 
   public static Builder builder() {
@@ -104,6 +156,7 @@ public record EmulatorConfig(
         .runRolloutDelay(runRolloutDelay)
         .clockAcceleration(clockAcceleration)
         .takenBucketNames(takenBucketNames)
+        .offeredRegions(offeredRegions)
         .enabledServices(enabledServices)
         .callerPrincipal(callerPrincipal)
         .faultSeed(faultSeed);
@@ -144,6 +197,7 @@ public record EmulatorConfig(
     private Duration runRolloutDelay = Duration.ofSeconds(1);
     private double clockAcceleration = 1.0;
     private Set<String> takenBucketNames = Set.of();
+    private Map<String, Set<String>> offeredRegions = defaultOfferedRegions();
     private Set<String> enabledServices = DEFAULT_ENABLED_SERVICES;
     private String callerPrincipal = DEFAULT_CALLER;
     private long faultSeed = 42L;
@@ -220,6 +274,18 @@ public record EmulatorConfig(
       return this;
     }
 
+    /** Replaces the regions of every product, keyed by API name. */
+    public Builder offeredRegions(Map<String, Set<String>> value) {
+      this.offeredRegions = new LinkedHashMap<>(value);
+      return this;
+    }
+
+    /** Replaces the regions one product (an API name) runs in, for example to drop one. */
+    public Builder offeredRegions(String api, Set<String> regions) {
+      this.offeredRegions.put(api, new LinkedHashSet<>(regions));
+      return this;
+    }
+
     public Builder enabledServices(Set<String> value) {
       this.enabledServices = new LinkedHashSet<>(value);
       return this;
@@ -251,6 +317,7 @@ public record EmulatorConfig(
           runRolloutDelay,
           clockAcceleration,
           takenBucketNames,
+          offeredRegions,
           enabledServices,
           callerPrincipal,
           faultSeed);

@@ -71,12 +71,15 @@ final class ChangeBuilder {
         return Optional.of(forExisting(resource, refreshed.observed().get(), recorded.isEmpty()));
     }
 
-    /** Compares an object that exists with the stack: no change, an update, or a replace. */
+    /**
+     * Compares an object that exists with the stack: no change, an update, or a replace. An object
+     * whose latest deploy failed is updated even when no field differs, so that apply deploys it again.
+     */
     private ResourceChange forExisting(Resource resource, Observed<Spec> observed, boolean adopt) {
         List<FieldChange> fields = Differ.diff(resource.kind(), observed.spec(), resource.spec());
         boolean replace = fields.stream().anyMatch(FieldChange::forcesReplace);
         Action action = Action.UPDATE;
-        if (fields.isEmpty()) {
+        if (fields.isEmpty() && !observed.failed()) {
             action = Action.NO_OP;
         } else if (replace) {
             action = Action.REPLACE;
@@ -86,6 +89,8 @@ final class ChangeBuilder {
         if (replace) {
             reason = Messages.get("plan.reason.forces_replace", fields.stream().filter(FieldChange::forcesReplace)
                     .map(FieldChange::field).collect(Collectors.joining(", ")));
+        } else if (observed.failed()) {
+            reason = Messages.get("plan.reason.failed", observed.attributes().get(Observed.FAILED));
         }
         String note = adopt ? adoptionNote(resource, observed) : null;
         return change(resource, action, fields, reason, note, adopt, observed.spec(), observed);

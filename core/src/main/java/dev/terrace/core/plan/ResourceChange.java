@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * @param desired the spec apply will create or update to; null for a delete
  * @param prior the spec the cloud or the state holds now; null for a create
  * @param observed what refresh read, which an update starts from; null when nothing was read
- * @param reason why a replace or a delete happens, in plain words; null otherwise
+ * @param reason why a replace or a delete happens, in plain words. An update of an object whose
+ *     fields match the stack has one too, because its latest deploy failed. Null otherwise.
  * @param note a remark for the reader, such as "after enabling run.googleapis.com" or "adopt"
  * @param adopt whether apply takes an existing object under management
  * @param dependsOn the addresses this change waits for: for a create or update, its

@@ -12,7 +12,6 @@ import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanOptions;
 import dev.terrace.core.plan.ResourceChange;
 import dev.terrace.core.stack.Stack;
-import dev.terrace.core.state.StateLockedException;
 import dev.terrace.core.state.StateLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,24 +48,13 @@ class KilledApplyTest {
                 + change.desired().identity()));
         assertThat(creates).isNotEmpty();
 
-        try (StateLock lock = lockLeftBehind(engine, stack)) {
+        try (StateLock lock = LeftLocks.forceLockLeftBehind(engine, stack)) {
             ApplyResult result = engine.apply(stack, plan, new ApplyOptions(10, null), null);
             assertThat(result.succeeded()).isTrue();
         }
         assertThat(engine.plan(stack, PlanOptions.defaults()).hasChanges()).isFalse();
         assertThat(cloud.creates().values()).allMatch(count -> count == 1);
         assertThat(cloud.creates()).hasSize(31);
-    }
-
-    /** Checks that the killed run left its lock behind, then forces it as --force-unlock does. */
-    private static StateLock lockLeftBehind(Engine engine, Stack stack) {
-        try {
-            engine.lock(stack, "apply", false).close();
-            throw new AssertionError("the killed run's lock should still be there");
-        } catch (StateLockedException refused) {
-            assertThat(refused.getMessage()).contains("no longer runs", "--force-unlock");
-            return engine.lock(stack, "apply", true);
-        }
     }
 
     private Process startSlowApply(Path cloudFile) throws Exception {

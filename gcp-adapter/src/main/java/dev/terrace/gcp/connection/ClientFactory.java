@@ -1,15 +1,20 @@
 package dev.terrace.gcp.connection;
 
+import com.google.api.client.http.HttpRequestFactory;
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.gax.core.BackgroundResource;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.serviceusage.v1.ServiceUsageClient;
 import com.google.api.serviceusage.v1.ServiceUsageSettings;
+import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.iam.admin.v1.IAMClient;
 import com.google.cloud.iam.admin.v1.IAMSettings;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.cloud.logging.v2.LoggingSettings;
+import com.google.cloud.orgpolicy.v2.OrgPolicyClient;
+import com.google.cloud.orgpolicy.v2.OrgPolicySettings;
 import com.google.cloud.resourcemanager.v3.ProjectsClient;
 import com.google.cloud.resourcemanager.v3.ProjectsSettings;
 import com.google.cloud.run.v2.ExecutionsClient;
@@ -30,7 +35,6 @@ import com.google.devtools.artifactregistry.v1.ArtifactRegistryClient;
 import com.google.devtools.artifactregistry.v1.ArtifactRegistrySettings;
 import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.ErrorCategory;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +118,11 @@ public final class ClientFactory implements AutoCloseable {
                 configure(LoggingSettings.newBuilder(), GcpService.LOGGING).build()));
     }
 
+    public OrgPolicyClient orgPolicy() {
+        return client(OrgPolicyClient.class, () -> OrgPolicyClient.create(
+                configure(OrgPolicySettings.newBuilder(), GcpService.ORG_POLICY).build()));
+    }
+
     /** Returns the Cloud Storage JSON API client, which speaks HTTP rather than gRPC. */
     public Storage storage() {
         return client(Storage.class, () -> {
@@ -133,9 +142,25 @@ public final class ClientFactory implements AutoCloseable {
     }
 
     /**
+     * Returns a factory for plain HTTP requests to the Cloud Run Admin API v1, which has no Java
+     * client, with the connection's credentials, or none when it is emulated.
+     */
+    public HttpRequestFactory runRest() {
+        return client(HttpRequestFactory.class, () -> {
+            NetHttpTransport transport = new NetHttpTransport();
+            if (connection.endpoints().isEmulated(GcpService.RUN_REST) || connection.credentials() == null) {
+                return transport.createRequestFactory();
+            }
+            return transport.createRequestFactory(new HttpCredentialsAdapter(connection.credentials()));
+        });
+    }
+
+    /**
      * Applies the connection to one gRPC client's settings. An emulated API gets a plaintext
-     * channel to its local endpoint and no credentials. A Google API keeps the client's default
-     * TLS transport and gets the connection's credentials and quota project.
+     * channel to its local endpoint and no credentials. Its calls carry the API's real host as
+     * their authority, because the emulator serves every API on one port and distinguishes the products'
+     * ListLocations calls by that host. A Google API keeps the client's default TLS
+     * transport and gets the connection's credentials and quota project.
      */
     <S extends ClientSettings<S>, B extends ClientSettings.Builder<S, B>> B configure(B builder,
             GcpService service) {
@@ -145,7 +170,7 @@ public final class ClientFactory implements AutoCloseable {
         if (connection.endpoints().isEmulated(service)) {
             builder.setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
                     .setEndpoint(endpoint)
-                    .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                    .setChannelConfigurator(channel -> channel.usePlaintext().overrideAuthority(service.host()))
                     .build());
         } else if (connection.quotaProject() != null) {
             builder.setQuotaProjectId(connection.quotaProject());

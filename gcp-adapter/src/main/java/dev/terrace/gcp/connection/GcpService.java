@@ -16,8 +16,14 @@ public enum GcpService {
     TASKS("cloudtasks.googleapis.com:443"),
     SCHEDULER("cloudscheduler.googleapis.com:443"),
     LOGGING("logging.googleapis.com:443"),
+    ORG_POLICY("orgpolicy.googleapis.com:443"),
     /** The Cloud Storage JSON API over HTTPS; its endpoint is a URL rather than host:port. */
-    STORAGE("https://storage.googleapis.com");
+    STORAGE("https://storage.googleapis.com"),
+    /**
+     * The Cloud Run Admin API v1 over HTTPS, called only to list Cloud Run's regions, which the v2
+     * API does not list. Its endpoint is a URL.
+     */
+    RUN_REST("https://run.googleapis.com");
 
     private final String defaultEndpoint;
 
@@ -27,5 +33,10 @@ public enum GcpService {
 
     public String defaultEndpoint() {
         return defaultEndpoint;
+    }
+
+    /** Returns the host of the default endpoint, such as {@code cloudtasks.googleapis.com}. */
+    public String host() {
+        return defaultEndpoint.replaceFirst("^https://", "").replaceFirst(":\\d+$", "");
     }
 }

@@ -23,18 +23,19 @@ public final class ServiceEndpoints {
     }
 
     /**
-     * Returns endpoints of an emulator that serves every gRPC API on one target and Cloud Storage
-     * on one HTTP host.
+     * Returns endpoints of an emulator that serves every gRPC API on one target and the HTTP APIs
+     * (Cloud Storage and Cloud Run's v1 location list) on one HTTP host.
      *
      * @param grpcTarget host:port of the gRPC server, such as {@code 127.0.0.1:8090}
-     * @param storageHost base URL of the Storage JSON API, such as {@code http://127.0.0.1:8091}
+     * @param storageHost base URL of the emulator's HTTP server, such as {@code http://127.0.0.1:8091}
      */
     public static ServiceEndpoints emulator(String grpcTarget, String storageHost) {
         Objects.requireNonNull(grpcTarget, "grpcTarget");
         Objects.requireNonNull(storageHost, "storageHost");
         Map<GcpService, String> all = new EnumMap<>(GcpService.class);
         for (GcpService service : GcpService.values()) {
-            all.put(service, service == GcpService.STORAGE ? storageHost : grpcTarget);
+            boolean http = service == GcpService.STORAGE || service == GcpService.RUN_REST;
+            all.put(service, http ? storageHost : grpcTarget);
         }
         return new ServiceEndpoints(all);
     }

@@ -14,6 +14,7 @@ import com.google.protobuf.Duration;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Observed;
 import dev.terrace.core.spec.RunJobSpec;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +60,10 @@ final class RunJobDriver implements Driver<RunJobSpec> {
     public Observed<RunJobSpec> update(RunJobSpec desired, Observed<RunJobSpec> current) {
         JobsClient client = context.clients().runJobs();
         String action = "update Cloud Run job " + desired.name();
+        Job.Builder job = job(desired).toBuilder().setName(name(desired));
+        job.getTemplateBuilder().putAllAnnotations(RunRedeploy.annotations(current, Clock.systemUTC()));
         Operation started = Calls.call(action, () -> client.updateJobCallable().call(UpdateJobRequest.newBuilder()
-                .setJob(job(desired).toBuilder().setName(name(desired)))
+                .setJob(job)
                 .build()));
         Job updated = context.waiter().await(action, client.getOperationsClient(), started, Job.class);
         writeIam(desired, current.spec().iam().keySet());
@@ -133,6 +136,7 @@ final class RunJobDriver implements Driver<RunJobSpec> {
         Map<String, String> attributes = new java.util.TreeMap<>();
         attributes.put("etag", job.getEtag());
         attributes.put("latest_execution", job.getLatestCreatedExecution().getName());
+        RunRedeploy.addFailure(job.getTerminalCondition(), attributes);
         return new Observed<>(read, attributes);
     }
 }

@@ -16,10 +16,12 @@ import com.google.protobuf.Duration;
 import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.Observed;
 import dev.terrace.core.spec.RunServiceSpec;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Cloud Run services (Admin API v2) and their IAM; create, update and delete are long-running. */
 final class RunServiceDriver implements Driver<RunServiceSpec> {
@@ -69,7 +71,7 @@ final class RunServiceDriver implements Driver<RunServiceSpec> {
         String action = "update Cloud Run service " + desired.name();
         Operation started = Calls.call(action, () -> client.updateServiceCallable().call(
                 UpdateServiceRequest.newBuilder()
-                        .setService(service(desired).toBuilder().setName(name(desired)))
+                        .setService(redeployable(service(desired), current).setName(name(desired)))
                         .build()));
         Service updated = context.waiter().await(action, client.getOperationsClient(), started, Service.class);
         writeIam(desired, current.spec().iam().keySet());
@@ -100,6 +102,12 @@ final class RunServiceDriver implements Driver<RunServiceSpec> {
         ServicesClient client = context.clients().runServices();
         RunIamPolicies.write("Cloud Run service " + spec.name(), name(spec), client.getIamPolicyCallable(),
                 client.setIamPolicyCallable(), spec.iam(), previouslyOwned);
+    }
+
+    private static Service.Builder redeployable(Service service, Observed<RunServiceSpec> current) {
+        Service.Builder builder = service.toBuilder();
+        builder.getTemplateBuilder().putAllAnnotations(RunRedeploy.annotations(current, Clock.systemUTC()));
+        return builder;
     }
 
     private static Service service(RunServiceSpec spec) {
@@ -146,7 +154,11 @@ final class RunServiceDriver implements Driver<RunServiceSpec> {
                 template.hasTimeout() ? (int) template.getTimeout().getSeconds() : null, ingress,
                 RunContainers.plainEnv(container), RunContainers.secretEnv(container),
                 RunContainers.userLabels(service.getLabelsMap()), iam);
-        return new Observed<>(read, Map.of("uri", service.getUri(), "etag", service.getEtag(),
-                "latest_ready_revision", service.getLatestReadyRevision()));
+        Map<String, String> attributes = new TreeMap<>();
+        attributes.put("uri", service.getUri());
+        attributes.put("etag", service.getEtag());
+        attributes.put("latest_ready_revision", service.getLatestReadyRevision());
+        RunRedeploy.addFailure(service.getTerminalCondition(), attributes);
+        return new Observed<>(read, attributes);
     }
 }

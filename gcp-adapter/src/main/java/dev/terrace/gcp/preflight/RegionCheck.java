@@ -7,20 +7,24 @@ import dev.terrace.core.diag.Severity;
 import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.plan.ResourceChange;
 import dev.terrace.core.spec.ArtifactRepositorySpec;
+import dev.terrace.core.spec.RunJobSpec;
+import dev.terrace.core.spec.RunServiceSpec;
 import dev.terrace.core.spec.SchedulerJobSpec;
 import dev.terrace.core.spec.Spec;
 import dev.terrace.core.spec.TasksQueueSpec;
 import dev.terrace.gcp.connection.ClientFactory;
 import dev.terrace.gcp.error.ErrorTranslator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A regional product must be offered in the resource's region, as its ListLocations reports. Cloud
- * Tasks, Cloud Scheduler and Artifact Registry publish their locations this way. The Cloud Run
- * Admin API v2 client has no ListLocations, so Cloud Run is not checked here.
+ * Tasks, Cloud Scheduler and Artifact Registry publish their locations this way. Cloud Run's v2
+ * client has no ListLocations, so its regions come from the v1 REST list ({@link RunLocations}).
  */
 final class RegionCheck implements PreflightCheck {
 
@@ -32,13 +36,15 @@ final class RegionCheck implements PreflightCheck {
     @Override
     public List<Diagnostic> check(PreflightContext context) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, Set<String>> offeredByApi = new HashMap<>();
         for (ResourceKind kind : List.of(ResourceKind.TASKS_QUEUE, ResourceKind.SCHEDULER_JOB,
-                ResourceKind.ARTIFACT_REPOSITORY)) {
+                ResourceKind.ARTIFACT_REPOSITORY, ResourceKind.RUN_SERVICE, ResourceKind.RUN_JOB)) {
             List<ResourceChange> writes = context.writes(kind);
             if (writes.isEmpty() || !context.readable(kind)) {
                 continue;
             }
-            Set<String> offered = locations(context, kind);
+            // Cloud Run services and jobs share one list, read once.
+            Set<String> offered = offeredByApi.computeIfAbsent(kind.apiService(), api -> locations(context, kind));
             for (ResourceChange change : writes) {
                 String region = location(change.desired());
                 if (region != null && !offered.contains(region)) {
@@ -54,6 +60,9 @@ final class RegionCheck implements PreflightCheck {
     }
 
     private static Set<String> locations(PreflightContext context, ResourceKind kind) {
+        if (kind == ResourceKind.RUN_SERVICE || kind == ResourceKind.RUN_JOB) {
+            return RunLocations.list(context);
+        }
         ClientFactory clients = context.gateway().clients();
         ListLocationsRequest request = ListLocationsRequest.newBuilder().setName("projects/" + context.project())
                 .build();
@@ -78,6 +87,12 @@ final class RegionCheck implements PreflightCheck {
         }
         if (spec instanceof ArtifactRepositorySpec repository) {
             return repository.location();
+        }
+        if (spec instanceof RunServiceSpec service) {
+            return service.location();
+        }
+        if (spec instanceof RunJobSpec job) {
+            return job.location();
         }
         return null;
     }

@@ -15,22 +15,27 @@ import dev.terrace.core.stack.Stack;
 import dev.terrace.emulator.Emulator;
 import dev.terrace.emulator.EmulatorConfig;
 import dev.terrace.emulator.fault.FaultRule;
+import dev.terrace.emulator.requestlog.RequestRecord;
 import dev.terrace.gcp.GcpGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Applies the guide's infrastructure through the adapter and the official clients, leaving out
  * Cloud Run and Scheduler, which wait on a rollout. The emulator adds the core benchmark's
  * latencies: 200 ms to each call that creates or changes, 50 ms to each read. Prints wall time,
  * the lower bound max(critical path, total work / parallelism) at 200 ms per change, their ratio,
- * and the emulator requests per change.
+ * and the emulator requests per change, then the last run's requests by method, which account
+ * for every request counted.
  *
  * <p>Arguments: {@code [RUNS]} (default 3).
  */
@@ -50,12 +55,23 @@ public final class GuideStackLatencyBenchmark {
                 CHANGE.toMillis(), READ.toMillis());
         System.out.println("| run | changes | wall s | lower bound s | ratio | emulator requests | requests per change |");
         System.out.println("|---|---|---|---|---|---|---|");
+        Map<String, Long> byMethod = Map.of();
         for (int run = 1; run <= runs; run++) {
-            measure(run);
+            byMethod = measure(run);
         }
+        System.out.println();
+        System.out.println("Requests of the last run's apply by method:");
+        System.out.println();
+        System.out.println("| method | status | requests |");
+        System.out.println("|---|---|---|");
+        byMethod.forEach((methodAndStatus, count) -> {
+            String[] parts = methodAndStatus.split(" ");
+            System.out.printf(Locale.ROOT, "| `%s` | %s | %d |%n", parts[0], parts[1], count);
+        });
     }
 
-    private static void measure(int run) throws Exception {
+    /** Applies once and returns the apply's requests counted by method and status code. */
+    private static Map<String, Long> measure(int run) throws Exception {
         Stack stack = Guide.stack();
         Path stateRoot = Files.createTempDirectory("terrace-bench");
         try (Emulator emulator = Emulator.start(EmulatorConfig.builder().projectId(stack.settings().project())
@@ -71,7 +87,8 @@ public final class GuideStackLatencyBenchmark {
             long started = System.nanoTime();
             ApplyResult result = engine.apply(stack, plan, ApplyOptions.defaults(), null);
             double wall = (System.nanoTime() - started) / 1e9;
-            int requests = emulator.requestLog().records().size() - before;
+            List<RequestRecord> applyRequests = emulator.requestLog().records().stream().skip(before).toList();
+            int requests = applyRequests.size();
             if (!result.succeeded()) {
                 throw new IllegalStateException("The benchmark apply failed: " + result.outcomes());
             }
@@ -80,6 +97,8 @@ public final class GuideStackLatencyBenchmark {
             double bound = lowerBound(plan);
             System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %.1f |%n", run, changes, wall, bound,
                     wall / bound, requests, requests / (double) changes);
+            return applyRequests.stream().collect(Collectors.groupingBy(
+                    record -> record.method() + " " + record.code(), TreeMap::new, Collectors.counting()));
         }
     }
 

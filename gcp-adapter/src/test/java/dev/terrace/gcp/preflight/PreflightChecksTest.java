@@ -2,6 +2,8 @@ package dev.terrace.gcp.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.cloud.storage.BucketInfo;
+import com.google.cloud.storage.Storage;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
 import dev.terrace.core.apply.ApplyOptions;
@@ -13,8 +15,12 @@ import dev.terrace.core.engine.Engine;
 import dev.terrace.core.engine.Validation;
 import dev.terrace.core.model.Address;
 import dev.terrace.core.model.ResourceKind;
+import dev.terrace.core.plan.Action;
 import dev.terrace.core.plan.Plan;
 import dev.terrace.core.plan.PlanOptions;
+import dev.terrace.core.plan.ResourceChange;
+import dev.terrace.core.spec.ApiSpec;
+import dev.terrace.core.spec.BucketSpec;
 import dev.terrace.core.spec.ProjectIamMemberSpec;
 import dev.terrace.core.spec.SecretSpec;
 import dev.terrace.core.spec.ServiceAccountSpec;
@@ -32,7 +38,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,9 +173,6 @@ class PreflightChecksTest {
     }
 
     @Test
-    @Disabled("An organization policy that enforces public access prevention is visible only through the Org "
-            + "Policy API, whose client the adapter does not use yet; a bucket that enforces it itself is caught "
-            + "by validation before any plan")
     void publicBindingUnderOrganizationPolicyIsReported() {
         Stack stack = start(UnaryOperator.identity());
         emulator.world().storage().setOrganizationEnforcesPublicAccessPrevention(true);
@@ -180,7 +182,54 @@ class PreflightChecksTest {
         assertThat(diagnostics).anySatisfy(diagnostic -> {
             assertThat(diagnostic.summary()).startsWith("Public access is prevented on bucket");
             assertThat(diagnostic.address()).isEqualTo(Address.parse("bucket.static"));
+            assertThat(diagnostic.detail()).contains("constraints/storage.publicAccessPrevention");
         });
+        assertThat(emulator.requestLog().records("google.cloud.orgpolicy.v2.OrgPolicy/GetEffectivePolicy"))
+                .as("one policy read for both buckets").hasSize(1);
+    }
+
+    @Test
+    void existingPublicBindingUnderPolicyPasses() {
+        Stack stack = start(UnaryOperator.identity());
+        applyInfrastructure(stack);
+        emulator.world().storage().setOrganizationEnforcesPublicAccessPrevention(true);
+        Stack relabelled = Validation.of("terrace.yaml", GuideExample.text().replace("resources: {}",
+                "resources:\n  bucket.static:\n    labels:\n      team: web\n")).usableStack().orElseThrow();
+
+        List<Diagnostic> diagnostics = preflight(relabelled, address -> address.kind() == ResourceKind.BUCKET);
+
+        assertThat(engine.plan(relabelled, PlanOptions.defaults()).changes())
+                .filteredOn(change -> change.address().equals(Address.parse("bucket.static")))
+                .extracting(ResourceChange::action).containsExactly(Action.UPDATE);
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Public access is prevented"));
+    }
+
+    @Test
+    void publicBindingWithoutPolicyPasses() {
+        Stack stack = start(UnaryOperator.identity());
+
+        List<Diagnostic> diagnostics = preflight(stack, address -> true);
+
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Public access is prevented"));
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Organization policy"));
+    }
+
+    @Test
+    void liveEnforcedBucketAcceptsBinding() {
+        Stack stack = start(UnaryOperator.identity());
+        applyInfrastructure(stack);
+        BucketSpec staticBucket = (BucketSpec) stack.find(Address.parse("bucket.static")).orElseThrow().spec();
+        Storage storage = gateway.clients().storage();
+        storage.update(storage.get(staticBucket.name()).toBuilder().setIamConfiguration(
+                BucketInfo.IamConfiguration.newBuilder().setIsUniformBucketLevelAccessEnabled(true)
+                        .setPublicAccessPrevention(BucketInfo.PublicAccessPrevention.ENFORCED).build()).build());
+
+        List<Diagnostic> diagnostics = preflight(stack, address -> true);
+        applyInfrastructure(stack);
+
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Public access is prevented"));
+        assertThat(storage.getIamPolicy(staticBucket.name()).getBindings().values())
+                .anySatisfy(members -> assertThat(members.toString()).contains("allUsers"));
     }
 
     @Test
@@ -195,16 +244,54 @@ class PreflightChecksTest {
     }
 
     @Test
-    @Disabled("The emulator serves no ListLocations for Cloud Tasks, Cloud Scheduler or Artifact Registry "
-            + "(see EMULATOR-GAPS.md)")
     void unofferedRegionIsReported() {
-        Stack stack = start(text -> text.replace("region: southamerica-east1", "region: antarctica-south1"));
+        Stack stack = start(UnaryOperator.identity(), builder -> builder.offeredRegions("cloudtasks.googleapis.com",
+                Set.of("us-central1", "europe-west1")));
+        enableApis("cloudtasks.googleapis.com", "cloudscheduler.googleapis.com", "artifactregistry.googleapis.com");
 
         List<Diagnostic> diagnostics = preflight(stack, address -> true);
 
-        assertThat(diagnostics).anySatisfy(diagnostic ->
-                assertThat(diagnostic.summary()).isEqualTo("cloudtasks.googleapis.com is not offered in "
-                        + "antarctica-south1"));
+        assertThat(diagnostics).anySatisfy(diagnostic -> {
+            assertThat(diagnostic.summary()).isEqualTo("cloudtasks.googleapis.com is not offered in southamerica-east1");
+            assertThat(diagnostic.address()).isEqualTo(Address.parse("tasks_queue.default"));
+            assertThat(diagnostic.detail()).contains("It runs in: europe-west1, us-central1.");
+        });
+        assertThat(diagnostics).as("Cloud Scheduler and Artifact Registry still offer the region")
+                .noneMatch(diagnostic -> diagnostic.summary().contains("cloudscheduler.googleapis.com is not offered")
+                        || diagnostic.summary().contains("artifactregistry.googleapis.com is not offered"));
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Preflight check"));
+    }
+
+    @Test
+    void unofferedCloudRunRegionIsReported() {
+        Stack stack = start(UnaryOperator.identity(), builder -> builder.offeredRegions("run.googleapis.com",
+                Set.of("us-central1")));
+        enableApis("run.googleapis.com");
+
+        List<Diagnostic> diagnostics = preflight(stack, address -> true);
+
+        assertThat(diagnostics).anySatisfy(diagnostic -> {
+            assertThat(diagnostic.summary()).isEqualTo("run.googleapis.com is not offered in southamerica-east1");
+            assertThat(diagnostic.address()).isEqualTo(Address.parse("run_service.web"));
+        });
+        assertThat(diagnostics).filteredOn(diagnostic -> diagnostic.summary().startsWith("run.googleapis.com is not"))
+                .extracting(Diagnostic::address).contains(Address.parse("run_job.worker"));
+        assertThat(emulator.requestLog().records("run.projects.locations.list")).as("one list for services and jobs")
+                .hasSize(1);
+    }
+
+    @Test
+    void offeredRegionIsNotReported() {
+        Stack stack = start(UnaryOperator.identity());
+        enableApis("cloudtasks.googleapis.com", "cloudscheduler.googleapis.com", "artifactregistry.googleapis.com",
+                "run.googleapis.com");
+
+        List<Diagnostic> diagnostics = preflight(stack, address -> true);
+
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().contains("is not offered in"));
+        assertThat(diagnostics).noneMatch(diagnostic -> diagnostic.summary().startsWith("Preflight check"));
+        assertThat(emulator.requestLog().records("google.cloud.location.Locations/ListLocations")).hasSize(3);
+        assertThat(emulator.requestLog().records("run.projects.locations.list")).hasSize(1);
     }
 
     @Test
@@ -252,6 +339,12 @@ class PreflightChecksTest {
                 emulator.endpoints().grpcTarget(), emulator.endpoints().storageHost());
         engine = new Engine(gateway, stateRoot, null);
         return stack;
+    }
+
+    private void enableApis(String... apis) {
+        for (String api : apis) {
+            gateway.driver(ResourceKind.API).create(new ApiSpec(api));
+        }
     }
 
     /** Leaves the emulator's caller with roles/viewer only, which reads but may not act as an account. */
