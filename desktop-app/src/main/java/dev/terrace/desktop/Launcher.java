@@ -12,10 +12,21 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** Returns false on Linux with neither an X nor a Wayland display, where JavaFX fails with a trace. */
+    private static boolean hasDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean headlessGlass = "Monocle".equals(System.getProperty("glass.platform"));
+        return !linux || headlessGlass || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+
     public static void main(String[] args) {
         // The log file goes under the state folder, as the command line's does; set before logback starts.
         if (System.getProperty("terrace.log.dir") == null) {
             System.setProperty("terrace.log.dir", Directories.fromEnvironment().state().resolve("logs").toString());
+        }
+        if (!hasDisplay()) {
+            System.err.println(Texts.get("error.no_display"));
+            System.exit(1);
         }
         Application.launch(ConsoleApp.class, args);
     }
