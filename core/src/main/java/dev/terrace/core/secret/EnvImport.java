@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The import of one parsed {@code .env} file: a preview that compares each value with the
- * secret's newest version without revealing either, then the import itself. It holds the values
+ * secret's newest version without revealing either, then the import itself. It keeps the values
  * until {@link #close()} wipes them.
  */
 public final class EnvImport implements AutoCloseable {
@@ -103,7 +103,7 @@ public final class EnvImport implements AutoCloseable {
         }
     }
 
-    /** Returns whether the newest version is enabled and holds the entry's value, compared in constant time. */
+    /** Returns whether the newest version is enabled and contains the entry's value, compared in constant time. */
     private static boolean newestHolds(SecretValues values, EnvEntry entry) {
         List<SecretVersion> versions = values.versions(entry.name());
         Optional<SecretVersion> newest = versions.stream()

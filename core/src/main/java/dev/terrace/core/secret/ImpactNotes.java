@@ -19,6 +19,7 @@ final class ImpactNotes {
     static RevisionImpact afterAdd(String secretId, List<SecretReader> readers, SecretVersion added) {
         List<String> notes = new ArrayList<>();
         boolean rollout = false;
+        boolean affected = false;
         for (SecretReader reader : readers) {
             if (reader.pinned()) {
                 notes.add(Messages.get("secret.impact.add_pinned", reader.resource(), reader.envVar(), secretId,
@@ -27,9 +28,10 @@ final class ImpactNotes {
                 notes.add(Messages.get("secret.impact.add_latest", reader.resource(), reader.envVar(), secretId,
                         added.version()));
                 rollout = true;
+                affected = true;
             }
         }
-        return finish(secretId, notes, rollout);
+        return finish(secretId, notes, affected, rollout);
     }
 
     /**
@@ -43,6 +45,7 @@ final class ImpactNotes {
         boolean isNewest = newest != null && newest.version().equals(changed.version());
         List<String> notes = new ArrayList<>();
         boolean rollout = false;
+        boolean affected = false;
         for (SecretReader reader : readers) {
             boolean reads = reader.pinned() ? reader.version().equals(changed.version()) : isNewest;
             if (!reads) {
@@ -52,19 +55,21 @@ final class ImpactNotes {
                 notes.add(Messages.get("secret.impact.usable", reader.resource(), reader.envVar(), secretId,
                         changed.version()));
                 rollout = true;
+                affected = true;
             } else {
                 notes.add(Messages.get("secret.impact.unusable", reader.resource(), reader.envVar(), secretId,
                         changed.version(), changed.state()));
+                affected = true;
             }
         }
-        return finish(secretId, notes, rollout);
+        return finish(secretId, notes, affected, rollout);
     }
 
-    private static RevisionImpact finish(String secretId, List<String> notes, boolean rollout) {
+    private static RevisionImpact finish(String secretId, List<String> notes, boolean affected, boolean rollout) {
         if (notes.isEmpty()) {
             notes.add(Messages.get("secret.impact.no_readers", secretId));
-        } else {
-            notes.add(Messages.get("secret.impact.running"));
+        } else if (affected) {
+            notes.add(Messages.get(rollout ? "secret.impact.running_rollout" : "secret.impact.running_keep"));
         }
         return new RevisionImpact(notes, rollout);
     }

@@ -3,13 +3,13 @@ package dev.terrace.core.secret;
 import java.util.List;
 
 /**
- * What importing a {@code .env} file would do, by secret name. It holds no value.
+ * The outcome importing a {@code .env} file would have, by secret name. It contains no value.
  *
  * @param newSecrets names the project does not have yet; import creates each as an unmanaged
  *     secret with automatic replication and adds the value as its first version
  * @param newVersions secrets whose newest version differs from the file, or that have no enabled
  *     newest version; import adds the value as a new version
- * @param unchanged secrets whose newest version holds the file's value already
+ * @param unchanged secrets whose newest version contains the file's value already
  * @param rejected one message per entry that cannot be imported, naming the secret and the fix;
  *     import refuses to start while any exists
  */

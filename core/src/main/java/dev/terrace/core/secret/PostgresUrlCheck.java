@@ -73,18 +73,18 @@ final class PostgresUrlCheck {
         return true;
     }
 
-    private static int indexOf(char[] text, char wanted, int from) {
+    private static int indexOf(char[] text, char expected, int from) {
         for (int index = from; index < text.length; index++) {
-            if (text[index] == wanted) {
+            if (text[index] == expected) {
                 return index;
             }
         }
         return -1;
     }
 
-    private static int lastIndexOf(char[] text, char wanted, int from, int to) {
+    private static int lastIndexOf(char[] text, char expected, int from, int to) {
         for (int index = to - 1; index >= from; index--) {
-            if (text[index] == wanted) {
+            if (text[index] == expected) {
                 return index;
             }
         }

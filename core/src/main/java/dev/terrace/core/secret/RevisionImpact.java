@@ -3,7 +3,7 @@ package dev.terrace.core.secret;
 import java.util.List;
 
 /**
- * What a secret change means for the running revisions, in plain sentences.
+ * The meaning of a secret change for the running revisions, in plain sentences.
  *
  * @param notes one sentence per service or job that reads the secret, or one saying none does
  * @param rolloutSuggested whether rolling out a new revision would bring the change to a service

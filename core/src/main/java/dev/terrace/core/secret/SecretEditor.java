@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 public final class SecretEditor {
 
+    /** Secret Manager's maximum payload size, 64 KiB; a longer value is rejected. */
+    public static final int MAX_VALUE_BYTES = 65_536;
+
     private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final Gateway gateway;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One secret as the editor shows it: its metadata, its versions newest first, and the services
- * and jobs of the stack that read it. It never holds a value.
+ * and jobs of the stack that read it. It never contains a value.
  *
  * @param managed whether the stack declares the secret; the project's other secrets are unmanaged
  * @param exists whether the secret exists in the project; a stack secret is missing until apply

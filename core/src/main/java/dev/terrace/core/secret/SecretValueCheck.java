@@ -9,8 +9,7 @@ import java.nio.charset.CharacterCodingException;
  */
 final class SecretValueCheck {
 
-    /** Secret Manager's maximum payload size, 64 KiB. */
-    static final int MAX_BYTES = 65_536;
+    static final int MAX_BYTES = SecretEditor.MAX_VALUE_BYTES;
 
     private static final int MAX_PORT = 65_535;
 

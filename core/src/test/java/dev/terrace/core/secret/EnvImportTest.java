@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.terrace.core.Guide;
 import dev.terrace.core.memory.MemoryGateway;
 import dev.terrace.core.port.SecretVersion;
-import dev.terrace.core.stack.Stack;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +21,7 @@ class EnvImportTest {
     @BeforeEach
     void open() {
         gateway = Guide.freshCloud();
-        Stack stack = SecretFixture.pinnedStack();
-        SecretFixture.createSecrets(gateway, stack, List.of("EMAIL_HOST_PASSWORD"));
-        editor = new SecretEditor(stack, gateway);
+        editor = SecretFixture.editor(gateway);
         editor.addVersion("EMAIL_HOST", "smtp.example.com".toCharArray());
         editor.addVersion("EMAIL_PORT", "587".toCharArray());
     }

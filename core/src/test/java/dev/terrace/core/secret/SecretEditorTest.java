@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.terrace.core.Guide;
 import dev.terrace.core.memory.MemoryGateway;
 import dev.terrace.core.port.SecretVersion;
-import dev.terrace.core.stack.Stack;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +24,7 @@ class SecretEditorTest {
     @BeforeEach
     void open() {
         gateway = Guide.freshCloud();
-        Stack stack = SecretFixture.pinnedStack();
-        SecretFixture.createSecrets(gateway, stack, List.of("EMAIL_HOST_PASSWORD"));
-        editor = new SecretEditor(stack, gateway);
+        editor = SecretFixture.editor(gateway);
     }
 
     @AfterEach

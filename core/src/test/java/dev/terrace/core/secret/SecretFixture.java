@@ -41,6 +41,13 @@ public final class SecretFixture {
         return new Stack(guide.file(), guide.settings(), resources, null);
     }
 
+    /** Returns an editor over {@link #pinnedStack()} on a project with every secret except EMAIL_HOST_PASSWORD. */
+    public static SecretEditor editor(Gateway gateway) {
+        Stack stack = pinnedStack();
+        createSecrets(gateway, stack, List.of("EMAIL_HOST_PASSWORD"));
+        return new SecretEditor(stack, gateway);
+    }
+
     /** Creates the stack's secrets, except those named in {@code skip}, and LEGACY_TOKEN. */
     public static void createSecrets(Gateway gateway, Stack stack, List<String> skip) {
         gateway.driver(ResourceKind.API).create(new ApiSpec("secretmanager.googleapis.com"));

@@ -13,7 +13,6 @@ import dev.terrace.core.secret.SecretEntry;
 import dev.terrace.core.secret.SecretFixture;
 import dev.terrace.core.secret.SecretInputException;
 import dev.terrace.core.secret.VersionComparison;
-import dev.terrace.core.stack.Stack;
 import dev.terrace.emulator.Emulator;
 import dev.terrace.emulator.EmulatorConfig;
 import dev.terrace.gcp.GcpGateway;
@@ -36,9 +35,7 @@ class SecretEditorEmulatorTest {
         emulator = Emulator.start(EmulatorConfig.builder().projectId(PROJECT).build());
         gateway = GcpGateway.sandbox(PROJECT, "southamerica-east1", emulator.endpoints().grpcTarget(),
                 emulator.endpoints().storageHost());
-        Stack stack = SecretFixture.pinnedStack();
-        SecretFixture.createSecrets(gateway, stack, List.of("EMAIL_HOST_PASSWORD"));
-        editor = new SecretEditor(stack, gateway);
+        editor = SecretFixture.editor(gateway);
     }
 
     @AfterEach
