@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DestroyCommand.class,
             StateCommand.class,
             StatusCommand.class,
+            SecretsCommand.class,
             ConsoleCommand.class,
             EmulatorCommand.class,
             picocli.CommandLine.HelpCommand.class
