@@ -24,7 +24,7 @@ final class SecretsDestroyCommand extends SecretsStateChange {
     SecretChange change(SecretEditor editor, PrintWriter out) {
         String typed = secretId;
         if (!autoApprove) {
-            editor.secret(secretId);
+            editor.checkDestroy(secretId, version, force);
             out.print(Texts.get("secrets.destroy_confirm", secretId, version));
             out.flush();
             typed = readLine();

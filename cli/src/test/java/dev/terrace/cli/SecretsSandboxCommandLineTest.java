@@ -72,12 +72,13 @@ class SecretsSandboxCommandLineTest {
     void destroyPinnedNeedsForce() throws IOException {
         Path pinned = folder.resolve("pinned.yaml");
         Files.writeString(pinned, GuideExample.text().replace("resources: {}", "resources:\n  run_job.migrate:\n"
-                + "    secret_env:\n      DATABASE_URL:\n        secret: DATABASE_URL\n        version: \"1\"\n"));
+                + "    secret_env:\n      DATABASE_URL:\n        secret: secret.DATABASE_URL\n        version: \"1\"\n"));
         run("postgres://app:pw@db.example.com/app?sslmode=require\n", "secrets", "add", "DATABASE_URL");
 
-        CliRun refused = CliRun.withInput("", SecretsRuns.where(folder, pinned, "secrets", "destroy", "DATABASE_URL",
-                "1", "--auto-approve"));
+        CliRun refused = CliRun.withInput("DATABASE_URL\n", SecretsRuns.where(folder, pinned, "secrets", "destroy",
+                "DATABASE_URL", "1"));
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.out()).as("rejected before the name is requested").doesNotContain("Type the secret");
         assertThat(refused.err()).contains("pinned by run_job.migrate (DATABASE_URL)", "destroy --force");
         CliRun forced = CliRun.withInput("", SecretsRuns.where(folder, pinned, "secrets", "destroy", "DATABASE_URL",
                 "1", "--auto-approve", "--force"));

@@ -88,24 +88,38 @@ public final class SecretEditor {
     }
 
     /**
-     * Destroys a version for good.
+     * Runs every check of {@link #destroy} except the typed confirmation, without changing anything,
+     * so a caller can explain a rejection before asking for the name.
      *
-     * @param typedName the secret name as the user typed it to confirm; it must equal {@code secretId}
-     * @param force whether to destroy a version a service or job of the stack pins
+     * @param force whether a version a service or job of the stack pins may be destroyed
+     * @return the version as it is now
      */
-    public SecretChange destroy(String secretId, String version, String typedName, boolean force) {
+    public SecretVersion checkDestroy(String secretId, String version, boolean force) {
         SecretEntry entry = existing(secretId);
-        requireNotDestroyed(entry, requireVersion(entry, version));
-        if (!secretId.equals(typedName)) {
-            throw SecretInputException.of("secret.destroy_unconfirmed", secretId, version);
-        }
+        SecretVersion current = requireVersion(entry, version);
+        requireNotDestroyed(entry, current);
         List<SecretReader> pinning = entry.readers().stream()
                 .filter(reader -> reader.pinned() && reader.version().equals(version)).toList();
         if (!pinning.isEmpty() && !force) {
             throw SecretInputException.of("secret.destroy_pinned", secretId, version, pinning.stream()
                     .map(reader -> reader.resource() + " (" + reader.envVar() + ")").collect(Collectors.joining(", ")));
         }
+        return current;
+    }
 
+    /**
+     * Destroys a version for good.
+     *
+     * @param typedName the secret name as the user typed it to confirm; it must equal {@code secretId}
+     * @param force whether to destroy a version a service or job of the stack pins
+     */
+    public SecretChange destroy(String secretId, String version, String typedName, boolean force) {
+        checkDestroy(secretId, version, force);
+        if (!secretId.equals(typedName)) {
+            throw SecretInputException.of("secret.destroy_unconfirmed", secretId, version);
+        }
+
+        SecretEntry entry = existing(secretId);
         return afterStateChange(entry, values.destroy(secretId, version));
     }
 

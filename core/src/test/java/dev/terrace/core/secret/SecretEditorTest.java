@@ -164,6 +164,9 @@ class SecretEditorTest {
                 () -> editor.destroy("DATABASE_URL", "2", "DATABASE", false));
 
         assertThat(pinned.getMessage()).contains("pinned by run_job.migrate (DATABASE_URL)");
+        assertThat(editor.checkDestroy("DATABASE_URL", "2", false).state()).isEqualTo("ENABLED");
+        assertThat(catchThrowableOfType(SecretInputException.class,
+                () -> editor.checkDestroy("DATABASE_URL", "1", false)).reasonKey()).isEqualTo("secret.destroy_pinned");
         assertThat(unconfirmed.reasonKey()).isEqualTo("secret.destroy_unconfirmed");
         assertThat(editor.secret("DATABASE_URL").versions()).extracting(SecretVersion::state)
                 .containsExactly("ENABLED", "ENABLED");
