@@ -122,6 +122,8 @@ class SecretsCanaryTest {
         }
         assertThat(scanned).as("files Terrace wrote").anyMatch(file -> file.toString().contains("state.json"));
         assertThat(scanned).anyMatch(file -> file.getFileName().toString().equals("terrace.log"));
+        assertThat(contains(written.resolve("logs").resolve("terrace.log"), "Added version"))
+                .as("the log file records the adds").isTrue();
         assertThat(scanned).anyMatch(file -> file.getFileName().toString().equals(".env.example"));
 
         for (String canary : canaries) {

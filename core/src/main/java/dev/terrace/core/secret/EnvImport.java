@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The import of one parsed {@code .env} file: a preview that compares each value with the
@@ -20,6 +22,8 @@ import java.util.stream.Collectors;
  * until {@link #close()} wipes them.
  */
 public final class EnvImport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvImport.class);
 
     private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
@@ -70,6 +74,8 @@ public final class EnvImport implements AutoCloseable {
             if (preview.newSecrets().contains(entry.name())) {
                 editor.gateway().<SecretSpec>driver(ResourceKind.SECRET).create(
                         new SecretSpec(entry.name(), "automatic", List.of(), Map.of(), Map.of()));
+                LOG.info("Created unmanaged secret {} in project {} for a .env import", entry.name(),
+                        editor.gateway().project());
             }
             if (preview.newSecrets().contains(entry.name()) || preview.newVersions().contains(entry.name())) {
                 changes.add(editor.addVersion(entry.name(), entry.value()));

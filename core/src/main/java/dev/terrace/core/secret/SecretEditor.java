@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The secret operations of the console's editor and of {@code terrace secrets}. Every method
@@ -20,6 +22,8 @@ public final class SecretEditor {
 
     /** Secret Manager's maximum payload size, 64 KiB; a longer value is rejected. */
     public static final int MAX_VALUE_BYTES = 65_536;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecretEditor.class);
 
     private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,18}");
 
@@ -49,6 +53,7 @@ public final class SecretEditor {
         SecretValueCheck.check(secretId, value, catalogue.isText(secretId));
 
         SecretVersion added = values.add(secretId, value);
+        LOG.info("Added version {} to secret {} in project {}", added.version(), secretId, gateway.project());
         return new SecretChange(added, ImpactNotes.afterAdd(secretId, entry.readers(), added));
     }
 
@@ -169,6 +174,8 @@ public final class SecretEditor {
     }
 
     private SecretChange afterStateChange(SecretEntry before, SecretVersion changed) {
+        LOG.info("Version {} of secret {} in project {} is now {}", changed.version(), before.secretId(),
+                gateway.project(), changed.state());
         SecretVersion newest = before.latest().orElse(changed);
         return new SecretChange(changed, ImpactNotes.afterStateChange(before.secretId(), before.readers(), changed,
                 newest));

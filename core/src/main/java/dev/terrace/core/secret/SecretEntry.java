@@ -1,9 +1,11 @@
 package dev.terrace.core.secret;
 
 import dev.terrace.core.port.SecretVersion;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One secret as the editor shows it: its metadata, its versions newest first, and the services
@@ -20,7 +22,7 @@ public record SecretEntry(String secretId, boolean managed, boolean exists, Stri
 
     public SecretEntry {
         replicaLocations = List.copyOf(replicaLocations);
-        labels = Map.copyOf(labels);
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         versions = List.copyOf(versions);
         readers = List.copyOf(readers);
     }
