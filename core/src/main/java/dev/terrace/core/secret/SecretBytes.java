@@ -18,7 +18,10 @@ public final class SecretBytes {
     private SecretBytes() {
     }
 
-    /** Encodes characters as UTF-8; the caller wipes both arrays. */
+    /**
+     * Encodes characters as UTF-8; the caller wipes both arrays. An unpaired surrogate, which no
+     * keyboard or file produces, becomes {@code ?} rather than an error.
+     */
     public static byte[] utf8(char[] text) {
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
