@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             StateCommand.class,
             StatusCommand.class,
             CostCommand.class,
+            SecretsCommand.class,
             ConsoleCommand.class,
             EmulatorCommand.class,
             picocli.CommandLine.HelpCommand.class

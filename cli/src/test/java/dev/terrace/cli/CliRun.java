@@ -14,14 +14,18 @@ record CliRun(int exitCode, String out, String err) {
         return withInput("", args);
     }
 
-    static synchronized CliRun withInput(String input, String... args) {
+    static CliRun withInput(String input, String... args) {
+        return withBytes(input.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static synchronized CliRun withBytes(byte[] input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.newCommandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(input));
         try {
             int code = commandLine.execute(args);
             return new CliRun(code, out.toString(), err.toString());

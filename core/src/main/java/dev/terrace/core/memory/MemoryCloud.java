@@ -65,6 +65,11 @@ final class MemoryCloud {
         return Optional.ofNullable(data.objects.getOrDefault(kind.key(), Map.of()).get(identity));
     }
 
+    /** Returns every stored object of a kind, by identity. */
+    synchronized Map<String, MemoryCloudData.StoredObject> all(ResourceKind kind) {
+        return new TreeMap<>(data.objects.getOrDefault(kind.key(), Map.of()));
+    }
+
     /** Stores an object; returns false when one with that identity exists and {@code mustBeNew} holds. */
     synchronized boolean put(ResourceKind kind, String identity, JsonNode spec, Map<String, String> attributes,
             boolean mustBeNew) {

@@ -1,7 +1,9 @@
 package dev.terrace.core.memory;
 
+import dev.terrace.core.model.ResourceKind;
 import dev.terrace.core.port.CloudException;
 import dev.terrace.core.port.ErrorCategory;
+import dev.terrace.core.port.SecretMetadata;
 import dev.terrace.core.port.SecretValues;
 import dev.terrace.core.port.SecretVersion;
 import dev.terrace.core.spec.SecretSpec;
@@ -23,6 +25,17 @@ final class MemorySecretValues implements SecretValues {
 
     MemorySecretValues(MemoryGateway gateway) {
         this.gateway = gateway;
+    }
+
+    @Override
+    public synchronized List<SecretMetadata> secrets() {
+        List<SecretMetadata> secrets = new ArrayList<>();
+        gateway.cloud().all(ResourceKind.SECRET).values().forEach(stored -> {
+            SecretSpec spec = gateway.mapper().convertValue(stored.spec, SecretSpec.class);
+            secrets.add(new SecretMetadata(spec.secretId(), spec.replication(), spec.replicaLocations(),
+                    spec.labels()));
+        });
+        return secrets;
     }
 
     @Override
@@ -81,14 +94,12 @@ final class MemorySecretValues implements SecretValues {
     private Stored find(String secretId, String version) {
         requireSecret(secretId);
         List<Stored> list = versions.getOrDefault(secretId, List.of());
+        // As in Secret Manager, latest is the newest version whatever its state.
         if (version.equals("latest")) {
-            for (int index = list.size() - 1; index >= 0; index--) {
-                if (list.get(index).state.equals("ENABLED")) {
-                    return list.get(index);
-                }
+            if (list.isEmpty()) {
+                throw new CloudException(ErrorCategory.NOT_FOUND, "Secret " + secretId + " has no version");
             }
-            throw new CloudException(ErrorCategory.FAILED_PRECONDITION, "Secret " + secretId
-                    + " has no enabled version");
+            return list.get(list.size() - 1);
         }
         return list.stream().filter(stored -> stored.version.equals(version)).findFirst()
                 .orElseThrow(() -> new CloudException(ErrorCategory.NOT_FOUND, "Secret version " + secretId + "/"
@@ -97,7 +108,7 @@ final class MemorySecretValues implements SecretValues {
 
     private void requireSecret(String secretId) {
         SecretSpec probe = new SecretSpec(secretId, null, null, null, null);
-        if (gateway.cloud().get(dev.terrace.core.model.ResourceKind.SECRET, probe.identity()).isEmpty()) {
+        if (gateway.cloud().get(ResourceKind.SECRET, probe.identity()).isEmpty()) {
             throw new CloudException(ErrorCategory.NOT_FOUND, "Secret " + secretId + " not found");
         }
     }

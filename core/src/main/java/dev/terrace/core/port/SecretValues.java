@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface SecretValues {
 
+    /** Lists every secret of the project, managed by Terrace or not, ordered by id. */
+    List<SecretMetadata> secrets();
+
     List<SecretVersion> versions(String secretId);
 
     /** Adds a version and returns its number. */

@@ -10,6 +10,7 @@ import dev.terrace.core.port.Driver;
 import dev.terrace.core.port.ErrorCategory;
 import dev.terrace.core.port.Gateway;
 import dev.terrace.core.port.Observed;
+import dev.terrace.core.port.SecretMetadata;
 import dev.terrace.core.spec.ApiSpec;
 import dev.terrace.core.spec.ArtifactRepositorySpec;
 import dev.terrace.core.spec.BucketSpec;
@@ -107,6 +108,31 @@ public abstract class GatewayContract {
                 .isEqualTo("465");
         assertThat(gateway.secretValues().versions("EMAIL_PORT")).extracting(version -> version.state())
                 .containsExactlyInAnyOrder("DISABLED", "ENABLED");
+    }
+
+    @Test
+    void secretsListsReplicationAndLabels() {
+        enable("secretmanager.googleapis.com");
+        driver(ResourceKind.SECRET).create(new SecretSpec("REPLICATED", "user-managed", List.of("us-east1"),
+                Map.of("team", "ops"), Map.of()));
+        driver(ResourceKind.SECRET).create(secret("EMAIL_HOST"));
+
+        assertThat(gateway.secretValues().secrets()).containsExactly(
+                new SecretMetadata("EMAIL_HOST", "automatic", List.of(), Map.of("managed-by", "terrace")),
+                new SecretMetadata("REPLICATED", "user-managed", List.of("us-east1"), Map.of("team", "ops")));
+    }
+
+    @Test
+    void latestNamesNewestVersionWhateverItsState() {
+        enable("secretmanager.googleapis.com");
+        driver(ResourceKind.SECRET).create(secret("EMAIL_PORT"));
+        gateway.secretValues().add("EMAIL_PORT", "587".getBytes(StandardCharsets.UTF_8));
+        var second = gateway.secretValues().add("EMAIL_PORT", "465".getBytes(StandardCharsets.UTF_8));
+        gateway.secretValues().disable("EMAIL_PORT", second.version());
+
+        assertThatThrownBy(() -> gateway.secretValues().access("EMAIL_PORT", "latest"))
+                .isInstanceOfSatisfying(CloudException.class, failure ->
+                        assertThat(failure.category()).isEqualTo(ErrorCategory.FAILED_PRECONDITION));
     }
 
     @Test

@@ -6,14 +6,19 @@ import com.google.cloud.secretmanager.v1.DestroySecretVersionRequest;
 import com.google.cloud.secretmanager.v1.DisableSecretVersionRequest;
 import com.google.cloud.secretmanager.v1.EnableSecretVersionRequest;
 import com.google.cloud.secretmanager.v1.ListSecretVersionsRequest;
+import com.google.cloud.secretmanager.v1.ListSecretsRequest;
+import com.google.cloud.secretmanager.v1.Replication;
+import com.google.cloud.secretmanager.v1.Secret;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
 import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.protobuf.ByteString;
+import dev.terrace.core.port.SecretMetadata;
 import dev.terrace.core.port.SecretValues;
 import dev.terrace.core.port.SecretVersion;
 import dev.terrace.gcp.error.ErrorTranslator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -30,6 +35,17 @@ public final class GcpSecretValues implements SecretValues {
     public GcpSecretValues(SecretManagerServiceClient client, String project) {
         this.client = client;
         this.project = project;
+    }
+
+    @Override
+    public List<SecretMetadata> secrets() {
+        return ErrorTranslator.call("list the secrets of project " + project, () -> {
+            List<SecretMetadata> secrets = new ArrayList<>();
+            client.listSecrets(ListSecretsRequest.newBuilder().setParent("projects/" + project).build())
+                    .iterateAll().forEach(secret -> secrets.add(metadata(secret)));
+            secrets.sort(Comparator.comparing(SecretMetadata::secretId));
+            return secrets;
+        });
     }
 
     @Override
@@ -87,6 +103,15 @@ public final class GcpSecretValues implements SecretValues {
 
     private String secret(String secretId) {
         return "projects/" + project + "/secrets/" + secretId;
+    }
+
+    private static SecretMetadata metadata(Secret secret) {
+        String name = secret.getName();
+        boolean userManaged = secret.getReplication().hasUserManaged();
+        List<String> locations = userManaged ? secret.getReplication().getUserManaged().getReplicasList().stream()
+                .map(Replication.UserManaged.Replica::getLocation).toList() : List.of();
+        return new SecretMetadata(name.substring(name.lastIndexOf('/') + 1), userManaged ? "user-managed" : "automatic",
+                locations, secret.getLabelsMap());
     }
 
     private static SecretVersion version(String secretId, com.google.cloud.secretmanager.v1.SecretVersion version) {
