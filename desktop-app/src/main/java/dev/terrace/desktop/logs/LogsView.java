@@ -5,6 +5,7 @@ import dev.terrace.core.event.EngineEvent;
 import dev.terrace.core.model.Address;
 import dev.terrace.core.port.LogEntry;
 import dev.terrace.desktop.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
@@ -31,7 +32,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -61,6 +61,7 @@ public final class LogsView extends TabPane {
     private Node cloudLogging() {
         ChoiceBox<LogScope> scope = new ChoiceBox<>(viewModel.scopes());
         scope.setId("log-scope");
+        scope.setPrefWidth(280);
         scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
         ChoiceBox<SeverityFilter> severity = new ChoiceBox<>(FXCollections.observableArrayList(viewModel.severities()));
         severity.setId("log-severity");
@@ -105,28 +106,7 @@ public final class LogsView extends TabPane {
     }
 
     private Node engineEvents() {
-        ObservableList<Address> choices = FXCollections.observableArrayList();
-        Runnable fill = () -> {
-            choices.setAll(viewModel.eventAddresses());
-            choices.add(0, null);
-        };
-        fill.run();
-        viewModel.eventAddresses().addListener((ListChangeListener<Address>) change -> fill.run());
-        ComboBox<Address> address = new ComboBox<>(choices);
-        address.setId("event-address");
-        address.setVisibleRowCount(20);
-        address.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Address value) {
-                return value == null ? Texts.get("logs.events.all") : value.toString();
-            }
-
-            @Override
-            public Address fromString(String text) {
-                return Address.tryParse(text).orElse(null);
-            }
-        });
-        address.valueProperty().bindBidirectional(viewModel.eventAddressProperty());
+        ComboBox<String> address = addressChoice();
 
         ListView<EngineEvent> list = lines(viewModel.visibleEvents(), LogText::line, viewModel::copyEventText);
         list.setId("engine-events");
@@ -138,10 +118,37 @@ public final class LogsView extends TabPane {
         return page(bar, list);
     }
 
+    /**
+     * Builds the choice of resource for the engine events. Its items are texts, with "all
+     * resources" first, because a combo box does not handle a null item well.
+     */
+    private ComboBox<String> addressChoice() {
+        String all = Texts.get("logs.events.all");
+        ComboBox<String> address = new ComboBox<>();
+        address.setId("event-address");
+        address.setVisibleRowCount(20);
+        Runnable fill = () -> {
+            List<String> choices = new ArrayList<>();
+            choices.add(all);
+            viewModel.eventAddresses().forEach(choice -> choices.add(choice.toString()));
+            address.getItems().setAll(choices);
+            Address chosen = viewModel.eventAddressProperty().get();
+            address.setValue(chosen == null ? all : chosen.toString());
+        };
+        fill.run();
+        viewModel.eventAddresses().addListener((ListChangeListener<Address>) change -> fill.run());
+        address.valueProperty().addListener((observable, before, after) ->
+                viewModel.eventAddressProperty().set(after == null ? null : Address.tryParse(after).orElse(null)));
+        viewModel.eventAddressProperty().addListener((observable, before, after) ->
+                address.setValue(after == null ? all : after.toString()));
+        return address;
+    }
+
     private static <T> ListView<T> lines(ObservableList<T> items, Function<T, String> text,
             Function<List<T>, String> copyText) {
         ListView<T> list = new ListView<>(items);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.getStyleClass().add(Styles.DENSE);
         list.setStyle(MONOSPACE);
         list.setCellFactory(view -> new ListCell<>() {
             @Override

@@ -250,11 +250,11 @@ public final class LogsViewModel implements AutoCloseable {
         }
         eventAddress.set(null);
         eventAddresses.setAll(addresses);
-        // The scope is set before the list, so that a choice box bound to it finds it among the new items.
+        // A choice box bound to the scope clears it when its items change, so the scope is set after them.
         switchingWorkspace = true;
         try {
-            scope.set(fresh.get(0));
             scopes.setAll(fresh);
+            scope.set(fresh.get(0));
         } finally {
             switchingWorkspace = false;
         }

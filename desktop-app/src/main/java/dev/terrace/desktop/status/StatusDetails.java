@@ -8,12 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Turns the details of a status into one line for the dashboard: a service's ready revision,
  * traffic and /health/ response, a job's last execution, a queue's or Scheduler job's state and next
- * run, a secret's versions. Details of other keys stay in the row's tooltip.
+ * run, a secret's versions. A Scheduler job's schedule is in its summary already. Details of other
+ * keys stay in the row's tooltip.
  */
 final class StatusDetails {
 
@@ -30,16 +32,18 @@ final class StatusDetails {
         }
         Map<String, String> details = status.details();
         List<String> parts = new ArrayList<>();
-        add(parts, details, "ready_revision", "status.detail.revision");
+        String revision = details.get("ready_revision");
+        if (revision != null && !revision.isBlank()) {
+            parts.add(Texts.get("status.detail.revision", lastSegment(revision)));
+        }
         add(parts, details, "traffic", "status.detail.traffic");
         add(parts, details, "health", "status.detail.health");
         String execution = details.get("last_execution");
         if (execution != null) {
             parts.add(Texts.get("status.detail.last_execution", lastSegment(execution),
-                    details.getOrDefault("last_execution_status", "")).strip());
+                    completion(details.getOrDefault("last_execution_status", ""))).strip());
         }
         add(parts, details, "state", "status.detail.state");
-        add(parts, details, "schedule", "status.detail.schedule");
         String nextRun = details.get("next_run");
         if (nextRun != null) {
             parts.add(Texts.get("status.detail.next_run", time(nextRun)));
@@ -51,12 +55,13 @@ final class StatusDetails {
         return String.join(SEPARATOR, parts);
     }
 
-    /** Lists every detail as {@code key: value} lines, for the row's tooltip. */
+    /** Lists the summary, then every detail as {@code key: value} lines, for the row's tooltip. */
     static String all(ResourceStatus status) {
-        if (status == null || status.details().isEmpty()) {
+        if (status == null) {
             return "";
         }
         List<String> lines = new ArrayList<>();
+        lines.add(status.summary());
         status.details().forEach((key, value) -> lines.add(key + ": " + value));
         return String.join("\n", lines);
     }
@@ -66,6 +71,12 @@ final class StatusDetails {
         if (value != null && !value.isBlank()) {
             parts.add(Texts.get(textKey, value));
         }
+    }
+
+    /** Shortens a Cloud Run completion status such as {@code EXECUTION_SUCCEEDED} to {@code succeeded}. */
+    private static String completion(String status) {
+        String word = status.startsWith("EXECUTION_") ? status.substring("EXECUTION_".length()) : status;
+        return word.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static int count(String number) {

@@ -14,7 +14,7 @@ import dev.terrace.desktop.model.ResourceCondition;
  * @param summary the last read's summary; for a failed read, why it failed
  * @param url the service URL, empty for other kinds and before the first read
  * @param details the details that matter for the kind, on one line
- * @param allDetails every detail of the last read, one {@code key: value} per line
+ * @param allDetails the last read's summary, then each of its details as {@code key: value}, one per line
  */
 public record StatusRow(Address address, Chapter chapter, ResourceCondition condition, Health health,
         String summary, String url, String details, String allDetails) {
@@ -29,7 +29,23 @@ public record StatusRow(Address address, Chapter chapter, ResourceCondition cond
 
     /** Returns whether the row needs attention: drift, an error or a missing resource. */
     public boolean needsAttention() {
-        return condition == ResourceCondition.DRIFT || condition == ResourceCondition.ERROR
-                || condition == ResourceCondition.MISSING;
+        return highlight() != null;
+    }
+
+    /**
+     * Returns how to highlight the row: ERROR, DRIFT or MISSING, else null. A status read after
+     * the last plan counts too, so a resource deleted since that plan shows as missing.
+     */
+    public ResourceCondition highlight() {
+        if (condition == ResourceCondition.ERROR || health == Health.FAILED) {
+            return ResourceCondition.ERROR;
+        }
+        if (condition == ResourceCondition.DRIFT) {
+            return ResourceCondition.DRIFT;
+        }
+        if (condition == ResourceCondition.MISSING || health == Health.MISSING) {
+            return ResourceCondition.MISSING;
+        }
+        return null;
     }
 }

@@ -109,13 +109,13 @@ public final class StatusView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.get("status.no_resources")));
         table.getColumns().addAll(List.of(
-                column("status.column.address", 220, row -> row.address().toString()),
-                column("status.column.chapter", 150, row -> row.chapter().label() + " " + row.chapter().title()),
-                column("status.column.condition", 90, row -> conditionText(row.condition())),
-                column("status.column.health", 90, row -> row.health() == null ? "" : row.health().name()),
-                column("status.column.summary", 240, StatusRow::summary),
-                column("status.column.url", 200, StatusRow::url),
-                column("status.column.details", 320, StatusRow::details)));
+                column("status.column.address", 250, row -> row.address().toString()),
+                column("status.column.chapter", 190, row -> row.chapter().label() + " " + row.chapter().title()),
+                column("status.column.condition", 115, row -> conditionText(row.condition())),
+                column("status.column.health", 100, row -> row.health() == null ? "" : row.health().name()),
+                column("status.column.summary", 200, StatusRow::summary),
+                column("status.column.url", 150, StatusRow::url),
+                column("status.column.details", 400, StatusRow::details)));
         table.setRowFactory(view -> new StatusTableRow());
         table.setContextMenu(contextMenu());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -148,7 +148,7 @@ public final class StatusView extends VBox {
         return Texts.get("status.condition." + condition.name().toLowerCase(Locale.ROOT));
     }
 
-    /** A row that carries a style class for its condition and shows every detail as its tooltip. */
+    /** A row that carries a style class for its condition, with its address, summary and details as tooltip. */
     private static final class StatusTableRow extends TableRow<StatusRow> {
 
         @Override
@@ -160,9 +160,11 @@ public final class StatusView extends VBox {
                 return;
             }
             if (row.needsAttention()) {
-                getStyleClass().add("status-" + row.condition().name().toLowerCase(Locale.ROOT));
+                getStyleClass().add("status-" + row.highlight().name().toLowerCase(Locale.ROOT));
             }
-            setTooltip(row.allDetails().isEmpty() ? null : new Tooltip(row.allDetails()));
+            String text = row.allDetails().isEmpty() ? row.address().toString()
+                    : row.address() + "\n" + row.allDetails();
+            setTooltip(new Tooltip(text));
         }
     }
 }
