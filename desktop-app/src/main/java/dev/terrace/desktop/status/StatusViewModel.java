@@ -54,6 +54,8 @@ public final class StatusViewModel implements AutoCloseable {
     private final SimpleStringProperty serviceUrl = new SimpleStringProperty(this, "serviceUrl", "");
     private final SimpleStringProperty counts = new SimpleStringProperty(this, "counts", "");
     private final AtomicBoolean roundRunning = new AtomicBoolean();
+    /** Set when a read is requested during a round, which may have started before the change it should see. */
+    private final AtomicBoolean readPending = new AtomicBoolean();
     private final AtomicBoolean rowsDirty = new AtomicBoolean();
     private final AtomicInteger rounds = new AtomicInteger();
     private PollTimer.Schedule schedule;
@@ -116,12 +118,17 @@ public final class StatusViewModel implements AutoCloseable {
     }
 
     /**
-     * Reads the status of every resource in the background. Does nothing without a workspace or
-     * while the previous round still runs.
+     * Reads the status of every resource in the background. Does nothing without a workspace.
+     * While a round runs, one more round starts when it ends, so that a read requested after an
+     * apply sees the apply's result.
      */
     public void readNow() {
         Workspace open = model.workspace();
-        if (open == null || !roundRunning.compareAndSet(false, true)) {
+        if (open == null) {
+            return;
+        }
+        if (!roundRunning.compareAndSet(false, true)) {
+            readPending.set(true);
             return;
         }
         rounds.incrementAndGet();
@@ -176,6 +183,9 @@ public final class StatusViewModel implements AutoCloseable {
         lastRead.set(Instant.now());
         reading.set(false);
         roundRunning.set(false);
+        if (readPending.getAndSet(false)) {
+            readNow();
+        }
     }
 
     /** Puts one batch into the model, without the reads of a workspace that was closed since. */

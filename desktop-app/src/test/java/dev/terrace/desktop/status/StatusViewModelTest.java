@@ -155,19 +155,22 @@ class StatusViewModelTest {
     }
 
     @Test
-    void roundDoesNotOverlapRunningRound() {
+    void readDuringRoundRunsOnceAfterIt() {
         QueuedUi ui = new QueuedUi();
         open(ui, 0);
 
         viewModel.readNow();
         viewModel.readNow();
+        viewModel.readNow();
 
-        assertThat(viewModel.roundsStarted()).isEqualTo(1);
-        Waiting.until("the round to end", () -> {
+        assertThat(viewModel.roundsStarted()).as("rounds running at once").isEqualTo(1);
+        Waiting.until("both rounds to end", () -> {
             ui.runQueued();
-            return !viewModel.readingProperty().get();
+            return viewModel.roundsStarted() == 2 && !viewModel.readingProperty().get();
         });
-        assertThat(gateway.statusReads()).isEqualTo(stack.all().size());
+        ui.runQueued();
+        assertThat(viewModel.roundsStarted()).as("rounds after three requests").isEqualTo(2);
+        assertThat(gateway.statusReads()).isEqualTo(2 * stack.all().size());
     }
 
     @Test
