@@ -8,13 +8,18 @@ import dev.terrace.desktop.chapters.ImagesView;
 import dev.terrace.desktop.chapters.ImagesViewModel;
 import dev.terrace.desktop.deploy.DeployView;
 import dev.terrace.desktop.deploy.DeployViewModel;
+import dev.terrace.desktop.logs.LogsView;
+import dev.terrace.desktop.logs.LogsViewModel;
 import dev.terrace.desktop.model.ConsoleModel;
 import dev.terrace.desktop.plan.PlanView;
 import dev.terrace.desktop.plan.PlanViewModel;
 import dev.terrace.desktop.shell.MainView;
 import dev.terrace.desktop.shell.MainViewModel;
 import dev.terrace.desktop.shell.Screen;
+import dev.terrace.desktop.status.StatusView;
+import dev.terrace.desktop.status.StatusViewModel;
 import dev.terrace.desktop.task.BackgroundRunner;
+import dev.terrace.desktop.task.ScheduledPollTimer;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.Node;
@@ -35,16 +40,18 @@ public final class Console implements AutoCloseable {
     private final BackgroundRunner runner;
     private final MainViewModel main;
     private final MainView view;
+    private final Monitoring monitoring;
 
     private final ChaptersViewModel chapters;
     private final PlanViewModel plan;
     private final DeployViewModel deploy;
 
-    private Console(BackgroundRunner runner, MainViewModel main, MainView view, ChaptersViewModel chapters,
-            PlanViewModel plan, DeployViewModel deploy) {
+    private Console(BackgroundRunner runner, MainViewModel main, MainView view, Monitoring monitoring,
+            ChaptersViewModel chapters, PlanViewModel plan, DeployViewModel deploy) {
         this.runner = runner;
         this.main = main;
         this.view = view;
+        this.monitoring = monitoring;
         this.chapters = chapters;
         this.plan = plan;
         this.deploy = deploy;
@@ -85,8 +92,9 @@ public final class Console implements AutoCloseable {
         screens.put(Screen.DEPLOY, new DeployView(deploy));
         chapters.selectedProperty().addListener((observable, before, after) -> main.screenProperty().set(Screen.CHAPTER));
         main.setOnDeploy(deploy::start);
+        Monitoring monitoring = Monitoring.build(main, screens);
         MainView view = new MainView(main, new ChaptersView(chapters), screens);
-        return new Console(runner, main, view, chapters, plan, deploy);
+        return new Console(runner, main, view, monitoring, chapters, plan, deploy);
     }
 
     public MainViewModel main() {
@@ -95,6 +103,14 @@ public final class Console implements AutoCloseable {
 
     public MainView view() {
         return view;
+    }
+
+    public StatusViewModel status() {
+        return monitoring.status();
+    }
+
+    public LogsViewModel logs() {
+        return monitoring.logs();
     }
 
     /** Binds the shortcuts: Ctrl+P plans, Ctrl+Enter deploys, F5 refreshes. */
@@ -107,11 +123,50 @@ public final class Console implements AutoCloseable {
 
     /** Pauses the work that only matters on screen, such as status polling, while minimised. */
     public void setMinimised(boolean minimised) {
-        // Status polling registers here once the dashboard exists.
+        monitoring.setMinimised(minimised);
     }
 
     @Override
     public void close() {
+        monitoring.close();
         runner.close();
+    }
+
+    /**
+     * The status dashboard and the logs view, with the timer that polls for both. Each refresh reads
+     * the statuses and the logs again, and so does showing either screen.
+     */
+    private record Monitoring(StatusViewModel status, LogsViewModel logs, ScheduledPollTimer timer) {
+
+        static Monitoring build(MainViewModel main, Map<Screen, Node> screens) {
+            ScheduledPollTimer timer = new ScheduledPollTimer();
+            StatusViewModel status = new StatusViewModel(main.model(), timer, BATCH_MILLIS);
+            LogsViewModel logs = new LogsViewModel(main.model(), timer);
+            screens.put(Screen.STATUS, new StatusView(status));
+            screens.put(Screen.LOGS, new LogsView(logs));
+            main.setAfterRefresh(() -> {
+                status.readNow();
+                logs.refresh();
+            });
+            main.screenProperty().addListener((observable, before, after) -> {
+                if (after == Screen.STATUS) {
+                    status.readNow();
+                } else if (after == Screen.LOGS) {
+                    logs.refresh();
+                }
+            });
+            return new Monitoring(status, logs, timer);
+        }
+
+        void setMinimised(boolean minimised) {
+            status.setMinimised(minimised);
+            logs.setMinimised(minimised);
+        }
+
+        void close() {
+            status.close();
+            logs.close();
+            timer.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.terrace.gcp.ports;
 
 import com.google.cloud.logging.v2.LoggingClient;
+import com.google.logging.type.HttpRequest;
 import com.google.logging.v2.ListLogEntriesRequest;
 import com.google.protobuf.util.JsonFormat;
 import dev.terrace.core.port.LogEntry;
@@ -85,6 +86,29 @@ public final class GcpLogs implements LogSource {
         } catch (com.google.protobuf.InvalidProtocolBufferException unprintable) {
             return "(unprintable payload)";
         }
-        return "";
+        return entry.hasHttpRequest() ? request(entry.getHttpRequest()) : "";
+    }
+
+    /**
+     * Describes a request log entry, which has no payload, as {@code GET /path 200 12 ms}. Cloud
+     * Run writes one such entry per request to a service.
+     */
+    private static String request(HttpRequest request) {
+        String path = request.getRequestUrl();
+        try {
+            String rawPath = java.net.URI.create(path).getRawPath();
+            if (rawPath != null && !rawPath.isEmpty()) {
+                path = rawPath;
+            }
+        } catch (IllegalArgumentException notAUri) {
+            // Keep the URL as Cloud Logging returned it.
+        }
+        StringBuilder text = new StringBuilder(request.getRequestMethod()).append(' ').append(path)
+                .append(' ').append(request.getStatus());
+        if (request.hasLatency()) {
+            long millis = request.getLatency().getSeconds() * 1000 + request.getLatency().getNanos() / 1_000_000;
+            text.append(' ').append(millis).append(" ms");
+        }
+        return text.toString();
     }
 }

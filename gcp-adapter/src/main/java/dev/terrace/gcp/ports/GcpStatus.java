@@ -4,6 +4,8 @@ import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.ExecutionReference;
 import com.google.cloud.run.v2.Job;
 import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.TrafficTargetAllocationType;
+import com.google.cloud.run.v2.TrafficTargetStatus;
 import com.google.cloud.scheduler.v1.Job.State;
 import com.google.cloud.tasks.v2.Queue;
 import dev.terrace.core.model.ResourceKind;
@@ -21,12 +23,15 @@ import dev.terrace.core.spec.Spec;
 import dev.terrace.core.spec.TasksQueueSpec;
 import dev.terrace.gcp.connection.ClientFactory;
 import dev.terrace.gcp.error.ErrorTranslator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Live status: a service's URL and ready revision, a job's last execution, whether a queue or a
- * Scheduler job runs. Other kinds are READY when they exist.
+ * Live status: a service's URL, ready revision and traffic, a job's last execution, whether a
+ * queue runs, a Scheduler job's state, schedule and next run. Other kinds are READY when they exist.
  */
 public final class GcpStatus implements StatusSource {
 
@@ -69,9 +74,24 @@ public final class GcpStatus implements StatusSource {
         Map<String, String> details = new TreeMap<>();
         details.put("uri", service.getUri());
         details.put("ready_revision", service.getLatestReadyRevision());
+        if (service.getTrafficStatusesCount() > 0) {
+            details.put("traffic", traffic(service));
+        }
         Condition terminal = service.getTerminalCondition();
         Health health = service.getReconciling() ? Health.RECONCILING : health(terminal);
         return new ResourceStatus(health, summary(terminal, service.getUri()), details);
+    }
+
+    /** Describes where requests go, such as {@code 100% web-00002 (latest)}, one target after another. */
+    private static String traffic(Service service) {
+        List<String> targets = new ArrayList<>();
+        for (TrafficTargetStatus target : service.getTrafficStatusesList()) {
+            boolean latest = target.getType() == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST;
+            String revision = target.getRevision().substring(target.getRevision().lastIndexOf('/') + 1);
+            String tag = target.getTag().isEmpty() ? "" : " tag " + target.getTag();
+            targets.add(target.getPercent() + "% " + revision + (latest ? " (latest)" : "") + tag);
+        }
+        return String.join(", ", targets);
     }
 
     private ResourceStatus job(RunJobSpec spec) {
@@ -110,6 +130,11 @@ public final class GcpStatus implements StatusSource {
                 : job.getState() == State.PAUSED ? Health.PAUSED : Health.FAILED;
         Map<String, String> details = new TreeMap<>();
         details.put("state", job.getState().name());
+        details.put("schedule", job.getSchedule() + " " + job.getTimeZone());
+        if (job.hasScheduleTime()) {
+            details.put("next_run", Instant.ofEpochSecond(job.getScheduleTime().getSeconds(),
+                    job.getScheduleTime().getNanos()).toString());
+        }
         if (job.hasLastAttemptTime()) {
             details.put("last_attempt_code", String.valueOf(job.getStatus().getCode()));
         }

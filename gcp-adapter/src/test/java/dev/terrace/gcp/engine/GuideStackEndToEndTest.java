@@ -15,6 +15,7 @@ import dev.terrace.core.plan.PlanOptions;
 import dev.terrace.core.port.LogEntry;
 import dev.terrace.core.port.LogQuery;
 import dev.terrace.core.port.ResourceStatus;
+import dev.terrace.core.spec.SchedulerJobSpec;
 import dev.terrace.core.spec.TasksQueueSpec;
 import dev.terrace.core.model.Address;
 import java.util.List;
@@ -108,6 +109,8 @@ class GuideStackEndToEndTest {
         ResourceStatus status = gateway.status().status(web);
         assertThat(status.health()).isEqualTo(ResourceStatus.Health.READY);
         assertThat(status.details().get("uri")).startsWith("http");
+        assertThat(status.details().get("traffic")).as("traffic of the service").startsWith("100% ")
+                .endsWith("(latest)");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(status.details().get("uri") + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
@@ -115,6 +118,13 @@ class GuideStackEndToEndTest {
 
         TasksQueueSpec queue = (TasksQueueSpec) stack.find(Address.parse("tasks_queue.default")).orElseThrow().spec();
         assertThat(gateway.status().status(queue).health()).isEqualTo(ResourceStatus.Health.READY);
+        SchedulerJobSpec trigger = (SchedulerJobSpec) stack.all().stream().map(Resource::spec)
+                .filter(spec -> spec instanceof SchedulerJobSpec).findFirst().orElseThrow();
+        ResourceStatus scheduled = gateway.status().status(trigger);
+        assertThat(scheduled.details().get("state")).isEqualTo("ENABLED");
+        assertThat(scheduled.details()).as("details of the Scheduler job").containsKey("next_run");
+        assertThat(java.time.Instant.parse(scheduled.details().get("next_run"))).isAfter(java.time.Instant.now()
+                .minusSeconds(120));
         List<LogEntry> audit = gateway.logs().entries(new LogQuery("logName:\"cloudaudit.googleapis.com\"", null, 5));
         assertThat(audit).as("audit log entries of the apply").isNotEmpty().hasSizeLessThanOrEqualTo(5);
 
