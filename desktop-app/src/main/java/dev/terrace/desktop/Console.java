@@ -1,5 +1,6 @@
 package dev.terrace.desktop;
 
+import dev.terrace.desktop.connect.ConnectAction;
 import dev.terrace.desktop.model.ConsoleModel;
 import dev.terrace.desktop.shell.MainView;
 import dev.terrace.desktop.shell.MainViewModel;
@@ -35,11 +36,12 @@ public final class Console implements AutoCloseable {
 
     public static Console build(ConsoleArguments arguments, BackgroundRunner runner) {
         ConsoleModel model = new ConsoleModel(runner, BATCH_MILLIS);
-        MainViewModel main = new MainViewModel(model,
-                new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot()));
+        WorkspaceOpener opener = new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot());
+        MainViewModel main = new MainViewModel(model, opener);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         Node chapters = new Label();
         MainView view = new MainView(main, chapters, screens);
+        ConnectAction.install(view, main, opener, runner, arguments.stackFile());
         return new Console(runner, main, view);
     }
 
