@@ -2,6 +2,8 @@ package dev.terrace.desktop.connect;
 
 import atlantafx.base.theme.Styles;
 import dev.terrace.desktop.Texts;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -49,6 +51,20 @@ public final class ConnectDialog {
                 stage.close();
             }
         });
+        // Messages appear and vanish under the fields, so the window follows the content's height.
+        content.heightProperty().addListener((observable, before, after) -> fitWindow());
+        viewModel.warnings().addListener((ListChangeListener<String>) change -> fitWindow());
+        for (ObservableStringValue text : List.of(viewModel.credentialsProblemProperty(), viewModel.failureProperty(),
+                viewModel.projectErrorProperty(), viewModel.regionErrorProperty(),
+                viewModel.impersonateErrorProperty(), viewModel.quotaProjectErrorProperty())) {
+            text.addListener((observable, before, after) -> fitWindow());
+        }
+    }
+
+    private void fitWindow() {
+        if (stage != null && stage.isShowing()) {
+            Platform.runLater(stage::sizeToScene);
+        }
     }
 
     /** Returns the dialog's content, for tests and snapshots that place it in their own window. */
@@ -104,6 +120,7 @@ public final class ConnectDialog {
         for (String text : viewModel.warnings()) {
             Label warning = new Label(text, new FontIcon(Feather.ALERT_TRIANGLE));
             warning.setWrapText(true);
+            warning.setMinHeight(Region.USE_PREF_SIZE);
             warning.getStyleClass().add(Styles.WARNING);
             box.getChildren().add(warning);
         }
@@ -210,6 +227,7 @@ public final class ConnectDialog {
     private static Label label(String key) {
         Label label = new Label(Texts.get(key));
         label.getStyleClass().add(Styles.TEXT_BOLD);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -217,6 +235,7 @@ public final class ConnectDialog {
         Label value = new Label();
         value.setId(id);
         value.setWrapText(true);
+        value.setMinHeight(Region.USE_PREF_SIZE);
         value.textProperty().bind(text);
         return value;
     }
@@ -238,6 +257,8 @@ public final class ConnectDialog {
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         message.setMaxWidth(Double.MAX_VALUE);
+        // A wrapped label in a VBox is otherwise cut to one line with an ellipsis.
+        message.setMinHeight(Region.USE_PREF_SIZE);
         return message;
     }
 }

@@ -111,7 +111,8 @@ public final class ConnectViewModel {
         report = found;
         credentialsKind.set(kindText(found));
         credentialsFile.set(found.file().map(Path::toString).orElse(Texts.get("connect.no_file")));
-        principal.set(found.principal().identity());
+        principal.set(found.kind() == CredentialsKind.NONE ? Texts.get("connect.principal.none")
+                : found.principal().identity());
         credentialsProblem.set(found.problem().map(problem -> problemText(problem, found)).orElse(""));
         quotaProject.set(found.principal().quotaProject() == null ? "" : found.principal().quotaProject());
         validate();

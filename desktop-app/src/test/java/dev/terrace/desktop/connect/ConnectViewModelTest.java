@@ -108,6 +108,7 @@ class ConnectViewModelTest {
         ConnectViewModel viewModel = open(Map.of());
 
         assertThat(viewModel.credentialsKindProperty().get()).isEqualTo("No credentials file found");
+        assertThat(viewModel.principalProperty().get()).startsWith("(none");
         assertThat(viewModel.credentialsProblemProperty().get()).contains("gcloud auth application-default login");
     }
 
