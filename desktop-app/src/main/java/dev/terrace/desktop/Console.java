@@ -42,6 +42,8 @@ public final class Console implements AutoCloseable {
         Node chapters = new Label();
         MainView view = new MainView(main, chapters, screens);
         ConnectAction.install(view, main, opener, runner, arguments.stackFile());
+        StartupTimings.install(model, view);
+        ScreenshotScript.startIfRequested(main, view);
         return new Console(runner, main, view);
     }
 
