@@ -142,9 +142,7 @@ public final class ConnectDialog {
         list.setOnAction(event -> viewModel.loadProjects());
         list.disableProperty().bind(viewModel.busyProperty());
         HBox.setHgrow(project, Priority.ALWAYS);
-        Label found = new Label();
-        found.getStyleClass().add(Styles.TEXT_MUTED);
-        found.textProperty().bind(viewModel.projectsStatusProperty());
+        Label found = message(viewModel.projectsStatusProperty(), Styles.TEXT_MUTED, "projects-status");
         VBox projectCell = new VBox(4, new HBox(8, project, list), found,
                 message(viewModel.projectErrorProperty(), Styles.DANGER, "project-error"));
 
