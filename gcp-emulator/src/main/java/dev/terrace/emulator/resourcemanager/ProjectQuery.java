@@ -8,14 +8,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The query of SearchProjects: space-separated {@code FIELD:VALUE} terms that must all match. The
- * emulator supports the fields {@code id} (or {@code projectId}), {@code displayName} (or {@code name})
- * and {@code state}; a value ending in {@code *} matches as a prefix. Other fields, such as
- * {@code parent} or {@code labels.KEY}, are rejected with INVALID_ARGUMENT rather than ignored, so a
- * test cannot pass on a filter the emulator does not apply.
+ * The query of SearchProjects: space-separated {@code FIELD:VALUE} terms, of which a project must
+ * match any one, compared without regard to case, as the API documents. An empty query matches
+ * every project. The emulator supports the fields {@code id} (or {@code projectId}),
+ * {@code displayName} (or {@code name}) and {@code state} (or {@code lifecycleState}), and a value
+ * ending in {@code *} matches as a prefix. Other fields, such as {@code parent} or
+ * {@code labels.KEY}, are rejected with INVALID_ARGUMENT rather than ignored, so a test cannot pass
+ * on a filter the emulator does not apply.
  */
 record ProjectQuery(List<Term> terms) {
-  private static final Set<String> FIELDS = Set.of("id", "projectId", "displayName", "name", "state");
+  private static final Set<String> FIELDS = Set.of("id", "projectId", "displayName", "name", "state", "lifecycleState");
 
   static ProjectQuery parse(String query) {
     List<Term> terms = new ArrayList<>();
@@ -37,12 +39,15 @@ record ProjectQuery(List<Term> terms) {
   }
 
   boolean matches(Project project) {
+    if (terms.isEmpty()) {
+      return true;
+    }
     for (Term term : terms) {
-      if (!term.matches(project)) {
-        return false;
+      if (term.matches(project)) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   private static String unquote(String value) {
@@ -58,14 +63,16 @@ record ProjectQuery(List<Term> terms) {
           return like(project.getProjectId(), value);
         case "displayName":
         case "name":
-          return like(project.getDisplayName().toLowerCase(Locale.ROOT), value.toLowerCase(Locale.ROOT));
+          return like(project.getDisplayName(), value);
         default:
-          return project.getState().name().equalsIgnoreCase(value);
+          return like(project.getState().name(), value);
       }
     }
 
     private static boolean like(String actual, String pattern) {
-      return pattern.endsWith("*") ? actual.startsWith(pattern.substring(0, pattern.length() - 1)) : actual.equals(pattern);
+      String text = actual.toLowerCase(Locale.ROOT);
+      String expected = pattern.toLowerCase(Locale.ROOT);
+      return expected.endsWith("*") ? text.startsWith(expected.substring(0, expected.length() - 1)) : text.equals(expected);
     }
   }
 }

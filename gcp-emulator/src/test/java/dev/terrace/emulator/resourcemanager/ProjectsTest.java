@@ -167,6 +167,15 @@ class ProjectsTest {
   }
 
   @Test
+  void searchProjectsMatchesAnyTermIgnoringCase() {
+    SearchProjectsResponse either = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("id:someone-else state:active").build());
+    SearchProjectsResponse upper = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("projectId:SANDBOX-PROJECT").build());
+
+    assertThat(either.getProjectsList()).hasSize(1);
+    assertThat(upper.getProjectsList()).hasSize(1);
+  }
+
+  @Test
   void searchProjectsRejectsUnknownField() {
     Throwable error = failureOf(() -> projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("labels.env:prod").build()));
 
