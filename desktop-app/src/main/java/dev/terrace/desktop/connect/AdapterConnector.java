@@ -10,7 +10,11 @@ import dev.terrace.session.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The connector of the real console: Application Default Credentials through the adapter. */
+/**
+ * The connector of the real console: Application Default Credentials through the adapter.
+ * NOTE: no test runs this class, because every path loads real credentials and calls Google; the
+ * view-model tests replace it, and the adapter's project search is tested on the emulator.
+ */
 public final class AdapterConnector implements Connector {
 
     private final WorkspaceOpener opener;
