@@ -10,6 +10,7 @@ import dev.terrace.desktop.deploy.DeployView;
 import dev.terrace.desktop.deploy.DeployViewModel;
 import dev.terrace.desktop.logs.LogsView;
 import dev.terrace.desktop.logs.LogsViewModel;
+import dev.terrace.desktop.connect.ConnectAction;
 import dev.terrace.desktop.model.ConsoleModel;
 import dev.terrace.desktop.plan.PlanView;
 import dev.terrace.desktop.plan.PlanViewModel;
@@ -76,8 +77,8 @@ public final class Console implements AutoCloseable {
 
     public static Console build(ConsoleArguments arguments, BackgroundRunner runner) {
         ConsoleModel model = new ConsoleModel(runner, BATCH_MILLIS);
-        MainViewModel main = new MainViewModel(model,
-                new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot()));
+        WorkspaceOpener opener = new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot());
+        MainViewModel main = new MainViewModel(model, opener);
         ChaptersViewModel chapters = new ChaptersViewModel(model);
         ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack);
         PlanViewModel plan = new PlanViewModel(model);
@@ -94,6 +95,9 @@ public final class Console implements AutoCloseable {
         main.setOnDeploy(deploy::start);
         Monitoring monitoring = Monitoring.build(main, screens);
         MainView view = new MainView(main, new ChaptersView(chapters), screens);
+        ConnectAction.install(view, main, opener, runner, arguments.stackFile());
+        StartupTimings.install(model, view);
+        ScreenshotScript.startIfRequested(main, view);
         return new Console(runner, main, view, monitoring, chapters, plan, deploy);
     }
 

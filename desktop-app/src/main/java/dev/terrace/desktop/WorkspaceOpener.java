@@ -4,6 +4,8 @@ import dev.terrace.core.diag.DiagnosticRenderer;
 import dev.terrace.core.engine.Validation;
 import dev.terrace.core.stack.Stack;
 import dev.terrace.gcp.GcpGateway;
+import dev.terrace.gcp.GcpGatewayOptions;
+import dev.terrace.gcp.connection.GcpConnection;
 import dev.terrace.session.Sandbox;
 import dev.terrace.session.Workspace;
 import java.nio.file.Path;
@@ -31,11 +33,25 @@ public final class WorkspaceOpener {
 
     /** Reads the stack and connects to its project on Google Cloud, optionally as another account. */
     public Workspace google(Path stackFile, String region, String impersonate) {
+        return google(stackFile, region, impersonate, null);
+    }
+
+    /**
+     * Reads the stack and connects to its project on Google Cloud with Application Default
+     * Credentials. Nothing is called yet, so a refused impersonation shows on the first call.
+     *
+     * @param quotaProject the project charged for quota, or null or blank for the credentials' own
+     */
+    public Workspace google(Path stackFile, String region, String impersonate, String quotaProject) {
         Stack stack = load(stackFile);
         String chosenRegion = region == null || region.isBlank() ? stack.settings().region() : region;
-        GcpGateway gateway = GcpGateway.google(stack.settings().project(), chosenRegion,
-                impersonate == null || impersonate.isBlank() ? null : impersonate);
-        return new Workspace(stack, gateway, stateRoot);
+        GcpConnection connection = GcpConnection.google(stack.settings().project(), chosenRegion,
+                blankToNull(impersonate), blankToNull(quotaProject));
+        return new Workspace(stack, new GcpGateway(connection, GcpGatewayOptions.defaults()), stateRoot);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public Stack load(Path stackFile) {

@@ -99,6 +99,11 @@ public final class ScriptedGateway implements Gateway {
         return cloud.jobRuns();
     }
 
+    @Override
+    public dev.terrace.core.port.ImageRegistry images() {
+        return cloud.images();
+    }
+
     /** Returns the written entries at or after the query's time, newest first, ignoring its filter. */
     @Override
     public LogSource logs() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.cloud.resourcemanager.v3.Project;
 import com.google.cloud.resourcemanager.v3.ProjectsClient;
 import com.google.cloud.resourcemanager.v3.ProjectsSettings;
+import com.google.cloud.resourcemanager.v3.SearchProjectsRequest;
+import com.google.cloud.resourcemanager.v3.SearchProjectsResponse;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.GetIamPolicyRequest;
 import com.google.iam.v1.Policy;
@@ -141,5 +143,53 @@ class ProjectsTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void searchProjectsFindsVisibleProject() {
+    SearchProjectsResponse all = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().build());
+    SearchProjectsResponse active = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("state:ACTIVE").build());
+    SearchProjectsResponse byPrefix = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("id:sandbox-*").build());
+
+    assertThat(all.getProjectsList()).extracting(Project::getProjectId).containsExactly("sandbox-project");
+    assertThat(active.getProjectsList()).hasSize(1);
+    assertThat(byPrefix.getProjectsList()).hasSize(1);
+    assertThat(all.getNextPageToken()).isEmpty();
+  }
+
+  @Test
+  void searchProjectsAppliesQuery() {
+    SearchProjectsResponse other = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("id:someone-else").build());
+    SearchProjectsResponse deleted = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("state:DELETE_REQUESTED").build());
+
+    assertThat(other.getProjectsList()).isEmpty();
+    assertThat(deleted.getProjectsList()).isEmpty();
+  }
+
+  @Test
+  void searchProjectsMatchesAnyTermIgnoringCase() {
+    SearchProjectsResponse either = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("id:someone-else state:active").build());
+    SearchProjectsResponse upper = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("projectId:SANDBOX-PROJECT").build());
+
+    assertThat(either.getProjectsList()).hasSize(1);
+    assertThat(upper.getProjectsList()).hasSize(1);
+  }
+
+  @Test
+  void searchProjectsRejectsUnknownField() {
+    Throwable error = failureOf(() -> projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().setQuery("labels.env:prod").build()));
+
+    assertThat(Clients.statusOf(error).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void searchProjectsHidesProjectWithoutGetPermission() {
+    Policy read = projects.getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(PROJECT).build());
+    Policy noOwner = read.toBuilder().clearBindings().addBindings(Binding.newBuilder().setRole("roles/owner").addMembers("user:ana@example.com")).build();
+    projects.setIamPolicy(SetIamPolicyRequest.newBuilder().setResource(PROJECT).setPolicy(noOwner).build());
+
+    SearchProjectsResponse found = projects.searchProjectsCallable().call(SearchProjectsRequest.newBuilder().build());
+
+    assertThat(found.getProjectsList()).isEmpty();
   }
 }
