@@ -16,7 +16,8 @@ public final class ResourceConditions {
     }
 
     /**
-     * Returns the condition; an error anywhere wins, then the plan's verdict, then the status.
+     * Returns the condition; an error anywhere wins, then a status that finds the resource gone,
+     * then the plan's verdict, then the status.
      *
      * @param plan the last plan, or null
      * @param status the last status read, or null
@@ -33,6 +34,11 @@ public final class ResourceConditions {
             return ResourceCondition.ERROR;
         }
         ResourceChange change = plan == null ? null : find(plan, address);
+        // A status read after the plan is newer: a resource deleted since a no-change plan is missing.
+        if (status != null && status.health() == Health.MISSING
+                && (change == null || change.action() == Action.NO_OP)) {
+            return ResourceCondition.MISSING;
+        }
         if (change != null) {
             return fromAction(change.action());
         }
