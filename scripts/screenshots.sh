@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the real console under Xvfb on a fresh temporary sandbox, at 1600x1000 and at 1280x800.
-# It writes a PNG of each screen: the chapter 11 panel, the plan, a deploy in progress (two
+# It writes a PNG of each screen: the chapter 11 panel, the plan, the deploy's review, a deploy in progress (two
 # moments) and finished, the status dashboard, the logs and the connect dialog.
 #
 # Usage: scripts/screenshots.sh [OUT_DIR]     (default: target/screenshots)

@@ -7,9 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code scripts/screenshots.sh}. It starts only when the system property
  * {@code terrace.screenshots} names a folder, and quits the application when done.
  *
- * <p>The screens are found by the main view's tab ids and by what they show: the first list in
- * the chapters pane, and the deploy screen's accent (primary) buttons. A screen that is missing or
- * empty still gets its picture, so the script never stops halfway.
+ * <p>The screens are found by the main view's tab ids, the chapter list by its place in the
+ * chapters pane, and the deploy screen's buttons by their ids. A screen that is missing or empty
+ * still gets its picture, so the script never stops halfway.
  */
 final class ScreenshotScript implements Runnable {
 
@@ -117,25 +115,41 @@ final class ScreenshotScript implements Runnable {
     }
 
     /**
-     * Shows the deploy screen, presses its primary buttons (start, then confirm) and takes two
-     * pictures while the deploy runs, then waits until the console is idle.
+     * Shows the deploy screen, starts the deploy, confirms the plan and takes two pictures while
+     * the apply runs, then waits until the deploy has ended.
      */
     private void deploy() throws IOException {
         runOnFx(main::showDeploy);
         pause(1000);
-        for (int press = 0; press < 3; press++) {
-            boolean pressed = callOnFx(this::pressPrimaryButton);
-            if (!pressed) {
-                break;
-            }
-            pause(1200);
-        }
+        callOnFx(() -> fire("#deploy-start"));
+        waitFor("the deploy's plan", PLAN_LIMIT_MILLIS, () -> enabled("#deploy-apply"));
+        pause(1000);
+        shoot("deploy-review");
+        callOnFx(() -> fire("#deploy-apply"));
+        pause(1500);
         shoot("deploy-in-progress");
         pause(2500);
         shoot("deploy-in-progress-later");
-        waitFor("the deploy", DEPLOY_LIMIT_MILLIS, () -> !main.busyProperty().get() && !primaryButtonsBusy());
+        waitFor("the deploy", DEPLOY_LIMIT_MILLIS, () -> !enabled("#deploy-cancel") && enabled("#deploy-start"));
         pause(1000);
         shoot("deploy-finished");
+    }
+
+    /** Fires the enabled button with this selector on the deploy screen; returns whether it did. */
+    private boolean fire(String selector) {
+        Node node = deployContent().map(content -> content.lookup(selector)).orElse(null);
+        if (node instanceof Button button && !button.isDisabled()) {
+            LOG.info("Screenshot script presses {}", button.getText());
+            button.fire();
+            return true;
+        }
+        return false;
+    }
+
+    /** Returns whether the deploy screen's button with this selector is enabled; call on the UI thread. */
+    private boolean enabled(String selector) {
+        Node node = deployContent().map(content -> content.lookup(selector)).orElse(null);
+        return node instanceof Button button && !button.isDisabled();
     }
 
     private void shootConnectDialog() throws IOException {
@@ -172,28 +186,6 @@ final class ScreenshotScript implements Runnable {
             chapters.getSelectionModel().select(CHAPTER_11_INDEX);
             chapters.scrollTo(CHAPTER_11_INDEX);
         }
-    }
-
-    /** Presses the first enabled accent button on the deploy screen; returns whether one was found. */
-    private boolean pressPrimaryButton() {
-        for (Node node : deployContent().map(content -> content.lookupAll(".button")).orElse(Set.of())) {
-            if (node instanceof Button button && button.getStyleClass().contains("accent") && !button.isDisabled()
-                    && button.isVisible() && !"deploy-button".equals(button.getId())) {
-                LOG.info("Screenshot script presses {}", button.getText());
-                button.fire();
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Returns whether the deploy screen shows an enabled cancel button, so a deploy runs; call on the UI thread. */
-    private boolean primaryButtonsBusy() {
-        return deployContent().map(content -> content.lookupAll(".button").stream()
-                .anyMatch(node -> node instanceof Button button && button.isVisible() && !button.isDisabled()
-                        && button.getText() != null
-                        && button.getText().toLowerCase(Locale.ROOT).startsWith("cancel")))
-                .orElse(false);
     }
 
     private Optional<Node> deployContent() {

@@ -23,8 +23,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,11 +109,15 @@ class ApplySchedulingTest {
         Stack stack = stack(Map.of("first", Set.of(), "second", Set.of("first"), "third", Set.of("second")));
         TimedGateway cloud = new TimedGateway(Map.of("first", Duration.ofMillis(400)), identity -> null);
         CancelToken cancel = new CancelToken();
-        var timer = Executors.newSingleThreadScheduledExecutor();
-        timer.schedule(cancel::cancel, 100, TimeUnit.MILLISECONDS);
+        // Cancel once the first change is under way, so a slow machine cannot cancel before it starts.
+        dev.terrace.core.event.EngineListener cancelOnStart = event -> {
+            if (event instanceof dev.terrace.core.event.EngineEvent.ResourceStarted started
+                    && started.address().name().equals("first")) {
+                cancel.cancel();
+            }
+        };
 
-        ApplyResult result = apply(stack, cloud, new ApplyOptions(2, QUICK), null, cancel);
-        timer.shutdown();
+        ApplyResult result = apply(stack, cloud, new ApplyOptions(2, QUICK), cancelOnStart, cancel);
 
         assertThat(result.cancelled()).isTrue();
         assertThat(result.withStatus(Status.SUCCEEDED)).extracting(outcome -> outcome.address().name())
