@@ -44,7 +44,9 @@ echo "| run | sandbox folder | window showing ms (CPU ms) | first plan ms (CPU m
 echo "|---|---|---|---|---|"
 for run in $(seq 1 "$runs"); do
   log="$work/launch-$run.log"
-  DISPLAY=":$display" java -Dterrace.home="$root" -cp "$classpath" dev.terrace.desktop.Launcher \
+  # The same JVM flags as ./terrace console, unless TERRACE_JAVA_OPTS says otherwise.
+  DISPLAY=":$display" java ${TERRACE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Dterrace.home="$root" \
+    -cp "$classpath" dev.terrace.desktop.Launcher \
     --stack examples/guide/terrace.yaml --state-dir "$work/state" --sandbox-dir "$work/sandbox" >"$log" 2>&1 &
   app_pid=$!
   # Wait up to 120 s for the first plan, then up to 15 s more for a status, which needs the status view.

@@ -1,9 +1,11 @@
 package dev.terrace.desktop.task;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -33,6 +35,20 @@ public final class BackgroundRunner implements AutoCloseable {
 
     /** Runs {@code work} in the background; exactly one of the callbacks runs on the UI thread. */
     public <T> Future<?> run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // The window is closing: late work from a timer or a listener is dropped, not an error.
+            LOG.debug("Dropped background work '{}' after close", name);
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return submit(name, work, onSuccess, onFailure);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("Dropped background work '{}' while closing", name);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private <T> Future<?> submit(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return pool.submit(() -> {
             try {
                 T result = work.call();

@@ -44,6 +44,7 @@ class ConsoleDeployUiTest {
     static Path folder;
 
     private Console console;
+    /** The FX thread outlives each test, so every test installs its own handler in {@link #start}. */
     private final AtomicReference<Throwable> fxError = new AtomicReference<>();
 
     @Start
