@@ -1,9 +1,13 @@
 package dev.terrace.desktop;
 
+import dev.terrace.core.cost.PriceBook;
 import dev.terrace.desktop.chapters.ChapterPanelView;
 import dev.terrace.desktop.chapters.ChapterPanelViewModel;
 import dev.terrace.desktop.chapters.ChaptersView;
 import dev.terrace.desktop.chapters.ChaptersViewModel;
+import dev.terrace.desktop.cost.CostModel;
+import dev.terrace.desktop.cost.CostView;
+import dev.terrace.desktop.cost.CostViewModel;
 import dev.terrace.desktop.deploy.DeployView;
 import dev.terrace.desktop.deploy.DeployViewModel;
 import dev.terrace.desktop.model.ConsoleModel;
@@ -70,6 +74,7 @@ public final class Console implements AutoCloseable {
         MainViewModel main = new MainViewModel(model,
                 new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot()));
         ChaptersViewModel chapters = new ChaptersViewModel(model);
+        CostViewModel cost = new CostViewModel(new CostModel(model, PriceBook.bundled()));
         ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack);
         PlanViewModel plan = new PlanViewModel(model);
         DeployViewModel deploy = new DeployViewModel(model, BATCH_MILLIS, main::refresh);
@@ -80,6 +85,7 @@ public final class Console implements AutoCloseable {
         }));
         screens.put(Screen.PLAN, new PlanView(plan));
         screens.put(Screen.DEPLOY, new DeployView(deploy));
+        screens.put(Screen.COST, new CostView(cost));
         chapters.selectedProperty().addListener((observable, before, after) -> main.screenProperty().set(Screen.CHAPTER));
         main.setOnDeploy(deploy::start);
         MainView view = new MainView(main, new ChaptersView(chapters), screens);
