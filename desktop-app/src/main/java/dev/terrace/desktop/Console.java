@@ -75,7 +75,7 @@ public final class Console implements AutoCloseable {
                 new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot()));
         ChaptersViewModel chapters = new ChaptersViewModel(model);
         CostViewModel cost = new CostViewModel(new CostModel(model, PriceBook.bundled()));
-        ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack);
+        ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack, cost.cost());
         PlanViewModel plan = new PlanViewModel(model);
         DeployViewModel deploy = new DeployViewModel(model, BATCH_MILLIS, main::refresh);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
