@@ -46,7 +46,11 @@ public final class CostView extends ScrollPane {
                 new CostLinesTable(viewModel.lines(), 14), heading("cost.notes"), notes());
         figures.visibleProperty().bind(viewModel.availableProperty());
         figures.managedProperty().bind(figures.visibleProperty());
-        VBox content = new VBox(12, header(), problem(), heading("cost.assumptions"), sliders, figures);
+        // Without an estimate the sliders would show zeros that look like figures, so they hide too.
+        VBox assumptions = new VBox(12, heading("cost.assumptions"), sliders);
+        assumptions.visibleProperty().bind(viewModel.availableProperty());
+        assumptions.managedProperty().bind(assumptions.visibleProperty());
+        VBox content = new VBox(12, header(), problem(), assumptions, figures);
         content.setPadding(new Insets(16));
         setContent(content);
 
