@@ -1,11 +1,15 @@
 package dev.terrace.desktop;
 
+import dev.terrace.core.cost.PriceBook;
 import dev.terrace.desktop.chapters.ChapterPanelView;
 import dev.terrace.desktop.chapters.ChapterPanelViewModel;
 import dev.terrace.desktop.chapters.ChaptersView;
 import dev.terrace.desktop.chapters.ChaptersViewModel;
 import dev.terrace.desktop.chapters.ImagesView;
 import dev.terrace.desktop.chapters.ImagesViewModel;
+import dev.terrace.desktop.cost.CostModel;
+import dev.terrace.desktop.cost.CostView;
+import dev.terrace.desktop.cost.CostViewModel;
 import dev.terrace.desktop.deploy.DeployView;
 import dev.terrace.desktop.deploy.DeployViewModel;
 import dev.terrace.desktop.logs.LogsView;
@@ -80,7 +84,8 @@ public final class Console implements AutoCloseable {
         WorkspaceOpener opener = new WorkspaceOpener(arguments.stateRoot(), arguments.sandboxRoot());
         MainViewModel main = new MainViewModel(model, opener);
         ChaptersViewModel chapters = new ChaptersViewModel(model);
-        ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack);
+        CostViewModel cost = new CostViewModel(new CostModel(model, PriceBook.bundled()));
+        ChapterPanelViewModel panel = new ChapterPanelViewModel(model, chapters, main::reloadStack, cost.cost());
         PlanViewModel plan = new PlanViewModel(model);
         DeployViewModel deploy = new DeployViewModel(model, BATCH_MILLIS, main::refresh);
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
@@ -91,6 +96,7 @@ public final class Console implements AutoCloseable {
         }));
         screens.put(Screen.PLAN, new PlanView(plan));
         screens.put(Screen.DEPLOY, new DeployView(deploy));
+        screens.put(Screen.COST, new CostView(cost));
         chapters.selectedProperty().addListener((observable, before, after) -> main.screenProperty().set(Screen.CHAPTER));
         main.setOnDeploy(deploy::start);
         Monitoring monitoring = Monitoring.build(main, screens);

@@ -2,9 +2,14 @@ package dev.terrace.desktop.chapters;
 
 import atlantafx.base.theme.Styles;
 import dev.terrace.desktop.Texts;
+import dev.terrace.desktop.cost.ChapterCost;
+import dev.terrace.desktop.cost.CostLinesTable;
+import dev.terrace.desktop.cost.CostRow;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -44,7 +49,8 @@ public final class ChapterPanelView extends ScrollPane {
         related.visibleProperty().bind(viewModel.relatedProperty().isNotEmpty());
         related.managedProperty().bind(related.visibleProperty());
         VBox content = new VBox(12, title, explanation, related, connectionCheck(), images, heading("chapter.resources"),
-                resourceTable(), heading("chapter.settings"), settingsBox(), actions(planChapter, applyChapter));
+                resourceTable(), heading("chapter.cost"), costSection(), heading("chapter.settings"), settingsBox(),
+                actions(planChapter, applyChapter));
         content.setPadding(new Insets(16));
         setContent(content);
     }
@@ -113,6 +119,24 @@ public final class ChapterPanelView extends ScrollPane {
         table.visibleProperty().bind(Bindings.isNotEmpty(viewModel.resources()));
         table.managedProperty().bind(table.visibleProperty());
         return table;
+    }
+
+    private VBox costSection() {
+        Label summary = wrapped("");
+        summary.setId("chapter-cost-summary");
+        ObservableList<CostRow> rows = FXCollections.observableArrayList();
+        CostLinesTable table = new CostLinesTable(rows, 8);
+        table.setId("chapter-cost-lines");
+        table.visibleProperty().bind(Bindings.isNotEmpty(rows));
+        table.managedProperty().bind(table.visibleProperty());
+        Runnable show = () -> {
+            ChapterCost cost = viewModel.costProperty().get();
+            summary.setText(cost == null ? "" : cost.summary());
+            rows.setAll(cost == null ? List.of() : cost.rows());
+        };
+        viewModel.costProperty().addListener(changed -> show.run());
+        show.run();
+        return new VBox(8, summary, table);
     }
 
     private VBox settingsBox() {

@@ -1,5 +1,6 @@
 package dev.terrace.desktop.chapters;
 
+import dev.terrace.core.cost.PriceBook;
 import dev.terrace.core.diag.Diagnostic;
 import dev.terrace.core.engine.Validation;
 import dev.terrace.core.model.Chapter;
@@ -8,6 +9,8 @@ import dev.terrace.core.port.ResourceStatus;
 import dev.terrace.core.stack.Settings;
 import dev.terrace.core.stack.SettingsEditor;
 import dev.terrace.desktop.Texts;
+import dev.terrace.desktop.cost.ChapterCost;
+import dev.terrace.desktop.cost.CostModel;
 import dev.terrace.desktop.model.ConsoleModel;
 import dev.terrace.session.Workspace;
 import java.io.IOException;
@@ -21,7 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -59,11 +65,22 @@ public final class ChapterPanelViewModel {
     private final BooleanProperty valid = new SimpleBooleanProperty(this, "valid", true);
     private final ObservableList<ChapterResourceRow> resources = FXCollections.observableArrayList();
     private final ObservableList<SettingField> settings = FXCollections.observableArrayList();
+    private final CostModel costModel;
+    private final ObjectProperty<ChapterCost> cost = new SimpleObjectProperty<>(this, "cost");
 
+    /** Builds a panel whose cost section shows an estimate of its own, under the stack's stated usage. */
     public ChapterPanelViewModel(ConsoleModel model, ChaptersViewModel chapters, Runnable reloadStack) {
+        this(model, chapters, reloadStack, new CostModel(model, PriceBook.bundled()));
+    }
+
+    /** Builds a panel whose cost section follows {@code costModel}, which the cost screen's sliders change. */
+    public ChapterPanelViewModel(ConsoleModel model, ChaptersViewModel chapters, Runnable reloadStack,
+            CostModel costModel) {
         this.model = model;
         this.chapters = chapters;
         this.reloadStack = reloadStack;
+        this.costModel = costModel;
+        costModel.estimateProperty().addListener(changed -> showCost());
         chapters.selectedProperty().addListener((observable, before, after) -> showChapter());
         model.workspaceProperty().addListener((observable, before, after) -> showChapter());
         Observable[] live = {model.planProperty(), model.statuses(), model.outcomes()};
@@ -110,6 +127,11 @@ public final class ChapterPanelViewModel {
         return checkResult;
     }
 
+    /** The chapter's line items and monthly subtotal under the cost screen's current usage. */
+    public ReadOnlyObjectProperty<ChapterCost> costProperty() {
+        return cost;
+    }
+
     public Chapter chapter() {
         return chapters.selectedProperty().get();
     }
@@ -128,6 +150,11 @@ public final class ChapterPanelViewModel {
         saveMessage.set("");
         showSettings();
         showResources();
+        showCost();
+    }
+
+    private void showCost() {
+        cost.set(ChapterCost.of(costModel.estimate(), chapter()));
     }
 
     private void showSettings() {
