@@ -105,6 +105,14 @@ final class ScreenshotScript implements Runnable {
             pause(1500);
             shoot("logs");
 
+            runOnFx(() -> main.screenProperty().set(Screen.COST));
+            pause(1500);
+            shoot("cost");
+
+            runOnFx(() -> main.screenProperty().set(Screen.CHAPTER));
+            pause(1500);
+            shoot("chapter-11-after-deploy");
+
             shootConnectDialog();
         } catch (IOException | RuntimeException failed) {
             LOG.error("The screenshot script failed", failed);

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -94,7 +95,7 @@ public final class ChapterPanelView extends ScrollPane {
         table.setPlaceholder(new Label(Texts.get("chapter.no_resources")));
         TableColumn<ChapterResourceRow, String> address = new TableColumn<>(Texts.get("chapter.column.address"));
         address.setCellValueFactory(cell -> new javafx.beans.property.SimpleStringProperty(cell.getValue().address()));
-        address.setPrefWidth(340);
+        address.setPrefWidth(300);
         TableColumn<ChapterResourceRow, ChapterResourceRow> condition =
                 new TableColumn<>(Texts.get("chapter.column.condition"));
         condition.setCellValueFactory(cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));
@@ -113,9 +114,14 @@ public final class ChapterPanelView extends ScrollPane {
         });
         condition.setPrefWidth(120);
         TableColumn<ChapterResourceRow, String> summary = new TableColumn<>(Texts.get("chapter.column.status"));
+        summary.setPrefWidth(520);
         summary.setCellValueFactory(cell -> new javafx.beans.property.SimpleStringProperty(cell.getValue().summary()));
         table.getColumns().addAll(List.of(address, condition, summary));
-        table.setPrefHeight(300);
+        // As tall as its rows, up to ten, so a chapter with one resource has no empty box.
+        table.setFixedCellSize(36);
+        table.prefHeightProperty().bind(Bindings.min(10, Bindings.max(1, Bindings.size(viewModel.resources())))
+                .add(1.6).multiply(36));
+        table.setMinHeight(Region.USE_PREF_SIZE);
         table.visibleProperty().bind(Bindings.isNotEmpty(viewModel.resources()));
         table.managedProperty().bind(table.visibleProperty());
         return table;

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.terrace.core.model.Chapter;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
+import dev.terrace.desktop.model.ResourceCondition;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
@@ -17,9 +19,16 @@ public final class ChaptersView extends ListView<ChapterItem> {
     public ChaptersView(ChaptersViewModel viewModel) {
         super(viewModel.chapters());
         setId("chapters");
-        setMinWidth(280);
-        setPrefWidth(320);
-        setCellFactory(list -> new ChapterCell());
+        setMinWidth(300);
+        setPrefWidth(340);
+        setCellFactory(list -> {
+            ChapterCell cell = new ChapterCell();
+            // The row takes the list's width, so a long title shortens instead of pushing the badge out.
+            cell.setPrefWidth(0);
+            cell.row.maxWidthProperty().bind(widthProperty().subtract(24));
+            cell.row.prefWidthProperty().bind(widthProperty().subtract(24));
+            return cell;
+        });
         getSelectionModel().select(viewModel.item(viewModel.selectedProperty().get()));
         getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
@@ -48,6 +57,7 @@ public final class ChaptersView extends ListView<ChapterItem> {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             title.setMinWidth(0);
+            title.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
             row = new HBox(8, number, title, spacer, badge);
             row.setAlignment(Pos.CENTER_LEFT);
         }
@@ -73,7 +83,12 @@ public final class ChaptersView extends ListView<ChapterItem> {
         }
 
         private void showBadge(ChapterBadge value) {
-            badge.setText(value.text());
+            // Compact on screen (an icon, and a count unless all is in place); the words go to the tooltip.
+            ResourceCondition headline = value.headline();
+            badge.setText(headline == null || headline == ResourceCondition.IN_PLACE ? ""
+                    : String.valueOf(value.count(headline)));
+            badge.setTooltip(value.text().isEmpty() ? null : new Tooltip(value.text()));
+            badge.setAccessibleText(value.text());
             ConditionStyles.apply(badge, value.headline());
         }
     }

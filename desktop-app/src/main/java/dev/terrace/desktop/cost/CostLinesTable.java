@@ -23,16 +23,17 @@ public final class CostLinesTable extends TableView<CostRow> {
 
     public CostLinesTable(ObservableList<CostRow> rows, int maxRows) {
         super(rows);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths and the table scrolls sideways, so figures are never cut to "...".
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new Label(Texts.get("cost.no_lines")));
         setFixedCellSize(ROW_HEIGHT);
         TableColumn<CostRow, String> cost = column("cost.column.cost", CostRow::cost, 90);
         cost.setStyle("-fx-alignment: CENTER-RIGHT;");
         getColumns().addAll(List.of(cost,
                 column("cost.column.resource", CostRow::address, 210),
-                column("cost.column.item", CostRow::item, 240),
-                column("cost.column.free", CostRow::free, 170),
-                column("cost.column.formula", CostRow::formula, 420)));
+                column("cost.column.item", CostRow::item, 300),
+                column("cost.column.free", CostRow::free, 220),
+                column("cost.column.formula", CostRow::formula, 640)));
         // One extra row for the header, and a little more for the horizontal scroll bar.
         prefHeightProperty().bind(Bindings.min(maxRows, Bindings.max(1, Bindings.size(rows)))
                 .add(1.6).multiply(ROW_HEIGHT));

@@ -30,6 +30,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -61,7 +62,7 @@ public final class LogsView extends TabPane {
     private Node cloudLogging() {
         ChoiceBox<LogScope> scope = new ChoiceBox<>(viewModel.scopes());
         scope.setId("log-scope");
-        scope.setPrefWidth(280);
+        scope.setPrefWidth(230);
         scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
         ChoiceBox<SeverityFilter> severity = new ChoiceBox<>(FXCollections.observableArrayList(viewModel.severities()));
         severity.setId("log-severity");
@@ -100,6 +101,11 @@ public final class LogsView extends TabPane {
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
+        // The buttons keep their text; the search field gives way first on a narrow window.
+        search.setMinWidth(120);
+        for (javafx.scene.control.Control control : List.of(tail, read, copy, severity)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, scope, severity, search, tail, read, copy, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         return page(bar, problem, list);

@@ -27,7 +27,7 @@ public record PlanEntry(Action action, String address, List<String> details) {
     static PlanEntry of(ResourceChange change, String reasonLabel, String noteLabel, String replaceMark) {
         List<String> lines = new java.util.ArrayList<>();
         change.fieldChanges().forEach(field -> lines.add(field.field() + ": " + shown(field.before()) + " \u2192 "
-                + shown(field.after()) + (field.forcesReplace() ? "  " + replaceMark : "")));
+                + shown(field.after()) + (field.forcesReplace() && change.action() != Action.CREATE ? "  " + replaceMark : "")));
         if (change.reason() != null && !change.reason().isBlank()) {
             lines.add(reasonLabel + " " + change.reason());
         }

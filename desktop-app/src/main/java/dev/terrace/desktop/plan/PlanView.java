@@ -6,7 +6,6 @@ import dev.terrace.core.plan.Action;
 import dev.terrace.desktop.Texts;
 import dev.terrace.desktop.common.DiagnosticCell;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -53,10 +52,8 @@ public final class PlanView extends VBox {
         diagnostics.setPlaceholder(new Label(Texts.get("plan.no_diagnostics")));
         SplitPane split = new SplitPane(tree, diagnostics);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.8);
         VBox.setVgrow(split, Priority.ALWAYS);
-        diagnostics.visibleProperty().bind(Bindings.isNotEmpty(viewModel.diagnostics()).or(Bindings.isEmpty(
-                viewModel.groups())));
         getChildren().addAll(new HBox(12, summary), unchanged, split);
     }
 

@@ -59,7 +59,7 @@ public final class MainView extends BorderPane {
                     }
                 }));
         SplitPane split = new SplitPane(chapters, new VBox(problemBanner(), grow(screens)));
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(chapters, false);
         setCenter(split);
         setBottom(statusBar());
@@ -70,7 +70,6 @@ public final class MainView extends BorderPane {
         plan.setId("plan-button");
         Button deploy = action("action.deploy", Feather.UPLOAD_CLOUD, viewModel::deploy);
         deploy.setId("deploy-button");
-        deploy.getStyleClass().add(Styles.ACCENT);
         Button refresh = action("action.refresh", Feather.REFRESH_CW, viewModel::refresh);
         refresh.setId("refresh-button");
         plan.disableProperty().bind(viewModel.closedBinding());

@@ -95,8 +95,14 @@ public final class StatusView extends VBox {
         counts.textProperty().bind(viewModel.countsProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label(Texts.get("status.interval")), interval, readNow, busy, lastRead, spacer,
-                counts);
+        Label intervalLabel = new Label(Texts.get("status.interval"));
+        // Labels and buttons keep their full text; the two read-outs give way first on a narrow window.
+        intervalLabel.setMinWidth(Region.USE_PREF_SIZE);
+        readNow.setMinWidth(Region.USE_PREF_SIZE);
+        interval.setMinWidth(Region.USE_PREF_SIZE);
+        lastRead.setMinWidth(0);
+        counts.setMinWidth(0);
+        HBox bar = new HBox(8, intervalLabel, interval, readNow, busy, lastRead, spacer, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -106,15 +112,16 @@ public final class StatusView extends VBox {
         table.getStyleClass().addAll("status-table", Styles.DENSE);
         table.setItems(viewModel.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths and the table scrolls sideways, so no cell is cut to "...".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(Texts.get("status.no_resources")));
         table.getColumns().addAll(List.of(
-                column("status.column.address", 250, row -> row.address().toString()),
-                column("status.column.chapter", 190, row -> row.chapter().label() + " " + row.chapter().title()),
+                column("status.column.address", 330, row -> row.address().toString()),
+                column("status.column.chapter", 200, row -> row.chapter().label() + " " + row.chapter().title()),
                 column("status.column.condition", 115, row -> conditionText(row.condition())),
-                column("status.column.health", 100, row -> row.health() == null ? "" : row.health().name()),
-                column("status.column.summary", 200, StatusRow::summary),
-                column("status.column.url", 150, StatusRow::url),
+                column("status.column.health", 110, row -> row.health() == null ? "" : row.health().name()),
+                column("status.column.summary", 260, StatusRow::summary),
+                column("status.column.url", 420, StatusRow::url),
                 column("status.column.details", 400, StatusRow::details)));
         table.setRowFactory(view -> new StatusTableRow());
         table.setContextMenu(contextMenu());
