@@ -43,15 +43,17 @@ echo
 echo "| run | sandbox folder | window showing ms (CPU ms) | first plan ms (CPU ms) | first status ms (CPU ms) |"
 echo "|---|---|---|---|---|"
 for run in $(seq 1 "$runs"); do
-  log="$work/launch-$run.log"
+  # The console logs to terrace-console.log under its state folder's logs/.
+  log="$work/state/logs/terrace-console.log"
+  rm -f "$log"
   # The same JVM flags as ./terrace console, unless TERRACE_JAVA_OPTS says otherwise.
   DISPLAY=":$display" java ${TERRACE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Dterrace.home="$root" \
     -cp "$classpath" dev.terrace.desktop.Launcher \
-    --stack examples/guide/terrace.yaml --state-dir "$work/state" --sandbox-dir "$work/sandbox" >"$log" 2>&1 &
+    --stack examples/guide/terrace.yaml --state-dir "$work/state" --sandbox-dir "$work/sandbox" >"$work/launch-$run.out" 2>&1 &
   app_pid=$!
   # Wait up to 120 s for the first plan, then up to 15 s more for a status, which needs the status view.
-  for _ in $(seq 1 240); do grep -q "First plan loaded" "$log" && break; sleep 0.5; done
-  for _ in $(seq 1 30); do grep -q "First status loaded" "$log" && break; sleep 0.5; done
+  for _ in $(seq 1 240); do grep -qs "First plan loaded" "$log" && break; sleep 0.5; done
+  for _ in $(seq 1 30); do grep -qs "First status loaded" "$log" && break; sleep 0.5; done
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   app_pid=""

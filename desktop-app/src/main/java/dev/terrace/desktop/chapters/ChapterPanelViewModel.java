@@ -65,6 +65,7 @@ public final class ChapterPanelViewModel {
     private final BooleanProperty valid = new SimpleBooleanProperty(this, "valid", true);
     private final ObservableList<ChapterResourceRow> resources = FXCollections.observableArrayList();
     private final ObservableList<SettingField> settings = FXCollections.observableArrayList();
+    private boolean resourcesQueued;
     private final CostModel costModel;
     private final ObjectProperty<ChapterCost> cost = new SimpleObjectProperty<>(this, "cost");
 
@@ -85,7 +86,7 @@ public final class ChapterPanelViewModel {
         model.workspaceProperty().addListener((observable, before, after) -> showChapter());
         Observable[] live = {model.planProperty(), model.statuses(), model.outcomes()};
         for (Observable source : live) {
-            source.addListener(changed -> showResources());
+            source.addListener(changed -> queueShowResources());
         }
         showChapter();
     }
@@ -187,6 +188,18 @@ public final class ChapterPanelViewModel {
             default:
                 return "";
         }
+    }
+
+    /** Coalesces a burst of plan, status and outcome changes into one refresh of the rows. */
+    private void queueShowResources() {
+        if (resourcesQueued) {
+            return;
+        }
+        resourcesQueued = true;
+        model.runner().ui().execute(() -> {
+            resourcesQueued = false;
+            showResources();
+        });
     }
 
     private void showResources() {

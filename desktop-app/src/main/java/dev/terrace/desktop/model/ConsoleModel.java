@@ -36,6 +36,9 @@ public final class ConsoleModel {
     private final ObservableList<EngineEvent> events = FXCollections.observableArrayList();
     private final UpdateBatcher<EngineEvent> eventBatcher;
 
+    private Plan indexedPlan;
+    private PlanIndex planIndex = PlanIndex.of(null);
+
     public ConsoleModel(BackgroundRunner runner, long batchMillis) {
         this.runner = runner;
         this.eventBatcher = new UpdateBatcher<>(runner.ui(), batchMillis, this::addEvents);
@@ -93,7 +96,17 @@ public final class ConsoleModel {
 
     /** Returns a resource's condition from what the model knows now. */
     public ResourceCondition condition(Address address) {
-        return ResourceConditions.of(address, plan.get(), statuses.get(address), outcomes.get(address));
+        return ResourceConditions.of(address, planIndex(), statuses.get(address), outcomes.get(address));
+    }
+
+    /** Returns the current plan's index, built again only when the plan changed; listener order does not matter. */
+    private PlanIndex planIndex() {
+        Plan current = plan.get();
+        if (current != indexedPlan) {
+            planIndex = PlanIndex.of(current);
+            indexedPlan = current;
+        }
+        return planIndex;
     }
 
     private void addEvents(List<EngineEvent> batch) {

@@ -1,7 +1,6 @@
 package dev.terrace.desktop.model;
 
 import dev.terrace.core.apply.ResourceOutcome;
-import dev.terrace.core.diag.Diagnostic;
 import dev.terrace.core.model.Address;
 import dev.terrace.core.plan.Action;
 import dev.terrace.core.plan.Plan;
@@ -24,16 +23,21 @@ public final class ResourceConditions {
      * @param outcome the resource's outcome in the last apply, or null
      */
     public static ResourceCondition of(Address address, Plan plan, ResourceStatus status, ResourceOutcome outcome) {
+        return of(address, PlanIndex.of(plan), status, outcome);
+    }
+
+    /** Decides as {@link #of(Address, Plan, ResourceStatus, ResourceOutcome)} with the plan indexed by address. */
+    public static ResourceCondition of(Address address, PlanIndex plan, ResourceStatus status, ResourceOutcome outcome) {
         if (outcome != null && outcome.status() == ResourceOutcome.Status.FAILED) {
             return ResourceCondition.ERROR;
         }
         if (status != null && status.health() == Health.FAILED) {
             return ResourceCondition.ERROR;
         }
-        if (plan != null && blocked(plan, address)) {
+        if (plan.blocked(address)) {
             return ResourceCondition.ERROR;
         }
-        ResourceChange change = plan == null ? null : find(plan, address);
+        ResourceChange change = plan.change(address);
         // A status read after the plan is newer: a resource deleted since a no-change plan is missing.
         if (status != null && status.health() == Health.MISSING
                 && (change == null || change.action() == Action.NO_OP)) {
@@ -60,23 +64,5 @@ public final class ResourceConditions {
             default:
                 return ResourceCondition.IN_PLACE;
         }
-    }
-
-    private static boolean blocked(Plan plan, Address address) {
-        for (Diagnostic diagnostic : plan.diagnostics()) {
-            if (diagnostic.isError() && address.equals(diagnostic.address())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ResourceChange find(Plan plan, Address address) {
-        for (ResourceChange change : plan.changes()) {
-            if (change.address().equals(address)) {
-                return change;
-            }
-        }
-        return null;
     }
 }
