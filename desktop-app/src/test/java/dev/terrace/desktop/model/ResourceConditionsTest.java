@@ -54,6 +54,6 @@ class ResourceConditionsTest {
 
     @Test
     void nothingKnownIsUnknown() {
-        assertThat(ResourceConditions.of(WEB, null, null, null)).isEqualTo(ResourceCondition.UNKNOWN);
+        assertThat(ResourceConditions.of(WEB, (Plan) null, null, null)).isEqualTo(ResourceCondition.UNKNOWN);
     }
 }
