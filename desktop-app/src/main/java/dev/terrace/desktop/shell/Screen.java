@@ -6,5 +6,6 @@ public enum Screen {
     PLAN,
     DEPLOY,
     STATUS,
-    LOGS
+    LOGS,
+    SECRETS
 }
