@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -45,6 +46,8 @@ public final class SecretsViewModel implements AutoCloseable {
     private final ObservableList<SecretEntry> secrets = FXCollections.observableArrayList();
     private final ObjectProperty<SecretEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** The editor calls in flight; a change counts until the list it reads afterwards arrives. */
+    private final AtomicInteger running = new AtomicInteger();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper(this, "comparison", "");
@@ -320,7 +323,7 @@ public final class SecretsViewModel implements AutoCloseable {
             cleanup.run();
             return;
         }
-        busy.set(true);
+        busy.set(running.incrementAndGet() > 0);
         problem.set("");
         Callable<T> call = () -> {
             try {
@@ -330,13 +333,15 @@ public final class SecretsViewModel implements AutoCloseable {
             }
         };
         model.runner().run(name, call, result -> {
-            busy.set(false);
             if (model.workspace() == open) {
                 done.accept(result);
+            } else if (result instanceof PreviewedImport stale) {
+                stale.parsed().close();
             }
+            busy.set(running.decrementAndGet() > 0);
         }, failed -> {
-            busy.set(false);
             problem.set(describe(failed));
+            busy.set(running.decrementAndGet() > 0);
         });
     }
 
