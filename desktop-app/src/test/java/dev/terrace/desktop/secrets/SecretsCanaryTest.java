@@ -2,12 +2,9 @@ package dev.terrace.desktop.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.joran.spi.JoranException;
 import dev.terrace.core.GuideExample;
+import dev.terrace.core.secret.CanaryScan;
 import dev.terrace.core.apply.ApplyResult;
 import dev.terrace.core.apply.CancelToken;
 import dev.terrace.core.apply.ResourceOutcome;
@@ -26,28 +23,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
- * Values added through the console's secret editor reach only the sandbox cloud: no file Terrace
- * writes (state, journal, run logs, the log file, the export), no captured output and no text the
- * view model shows contains them, in plain text, hex or base64. The emulator's snapshot is the
- * sandbox cloud's own storage, so it is left out of the scan and proves the scan finds what it
- * looks for.
+ * Values added through the console's secret editor reach only the sandbox cloud. No file Terrace
+ * writes (state, journal, run logs, the log file, the export) contains them in plain text, hex or
+ * base64, and neither does the captured output or any text the view model shows. The emulator's
+ * snapshot is the sandbox cloud's own storage, so it is left out of the scan and proves the scan
+ * finds what it looks for.
  */
 class SecretsCanaryTest {
-
-    /** The emulator's snapshot inside the sandbox folder: the cloud's storage, not a file of Terrace's. */
-    private static final String EMULATOR_SNAPSHOT = "emulator-state.json";
 
     @TempDir
     Path written;
@@ -72,16 +62,11 @@ class SecretsCanaryTest {
      */
     @BeforeEach
     void logToScannedFolder() throws JoranException {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.reset();
-        context.putProperty("terrace.log.dir", written.resolve("state").resolve("logs").toString());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(SecretsCanaryTest.class.getResource("/logback.xml"));
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
-        PrintStream tee = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(tee);
-        System.setErr(tee);
+        CanaryScan.logWithProductConfiguration(SecretsCanaryTest.class.getResource("/logback.xml"),
+                written.resolve("state").resolve("logs"));
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
     }
 
     @AfterEach
@@ -95,9 +80,7 @@ class SecretsCanaryTest {
         }
         System.setOut(originalOut);
         System.setErr(originalErr);
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.reset();
-        new ContextInitializer(context).autoConfig();
+        CanaryScan.restoreTestLogging();
     }
 
     @Test
@@ -112,12 +95,8 @@ class SecretsCanaryTest {
         List<String> canaries = addCanaries();
 
         assertNoCanary(canaries);
-        Path snapshot;
-        try (Stream<Path> files = Files.walk(written.resolve("sandbox"))) {
-            snapshot = files.filter(file -> file.getFileName().toString().equals(EMULATOR_SNAPSHOT)).findFirst()
-                    .orElseThrow();
-        }
-        assertThat(forms(canaries.get(0))).anyMatch(form -> contains(snapshot, form));
+        Path snapshot = CanaryScan.emulatorSnapshot(written.resolve("sandbox"));
+        assertThat(CanaryScan.forms(canaries.get(0))).anyMatch(form -> CanaryScan.contains(snapshot, form));
     }
 
     /** Adds canaries by typing, from a file and by a .env import, copies one and has two rejected; returns them all. */
@@ -168,22 +147,18 @@ class SecretsCanaryTest {
     }
 
     private void assertNoCanary(List<String> canaries) throws IOException {
-        List<Path> scanned = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(written)) {
-            files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().equals(EMULATOR_SNAPSHOT)).forEach(scanned::add);
-        }
+        List<Path> scanned = CanaryScan.filesWritten(written);
         assertThat(scanned).as("files Terrace wrote").anyMatch(file -> file.toString().contains("state.json"));
         Path logFile = written.resolve("state").resolve("logs").resolve("terrace-console.log");
         assertThat(scanned).contains(logFile);
-        assertThat(contains(logFile, "Added version")).as("the log file records the adds").isTrue();
+        assertThat(CanaryScan.contains(logFile, "Added version")).as("the log file records the adds").isTrue();
         assertThat(scanned).contains(written.resolve(".env.example"));
         String output = captured.toString(StandardCharsets.UTF_8);
 
         for (String canary : canaries) {
-            for (String form : forms(canary)) {
+            for (String form : CanaryScan.forms(canary)) {
                 for (Path file : scanned) {
-                    assertThat(contains(file, form)).as(file + " contains " + form).isFalse();
+                    assertThat(CanaryScan.contains(file, form)).as(file + " contains " + form).isFalse();
                 }
                 assertThat(output).as("captured output").doesNotContain(form);
                 assertThat(shown).as("what the view model shows").noneMatch(text -> text.contains(form));
@@ -209,27 +184,5 @@ class SecretsCanaryTest {
 
     private void record(Object text) {
         shown.add(String.valueOf(text));
-    }
-
-    /** Returns the canary as text, hex, and the middle of its base64 at each of the three alignments. */
-    private static List<String> forms(String canary) {
-        List<String> forms = new ArrayList<>(List.of(canary,
-                HexFormat.of().formatHex(canary.getBytes(StandardCharsets.UTF_8))));
-        for (int shift = 0; shift < 3; shift++) {
-            byte[] shifted = ("xx".substring(0, shift) + canary).getBytes(StandardCharsets.UTF_8);
-            for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-                String encoded = encoder.encodeToString(shifted);
-                forms.add(encoded.substring(4, encoded.length() - 4));
-            }
-        }
-        return forms;
-    }
-
-    private static boolean contains(Path file, String form) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(form);
-        } catch (IOException unreadable) {
-            throw new AssertionError("Cannot read " + file, unreadable);
-        }
     }
 }
