@@ -38,12 +38,7 @@ final class ClipboardGuard {
         expiry = timer.every(TIMEOUT, () -> ui.execute(this::expire));
     }
 
-    /** Whether a copied value may still be on the clipboard. */
-    boolean pending() {
-        return copiedDigest != null;
-    }
-
-    /** Empties the clipboard now if it still holds the copied value. */
+    /** Empties the clipboard now if it still contains the copied value. */
     void expire() {
         cancelExpiry();
         if (copiedDigest == null) {

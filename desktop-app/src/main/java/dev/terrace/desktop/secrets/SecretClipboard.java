@@ -9,7 +9,7 @@ public interface SecretClipboard {
     /** Replaces the clipboard's content with {@code text}. */
     void put(String text);
 
-    /** Returns the clipboard's text, or null when it holds none. */
+    /** Returns the clipboard's text, or null when it has none. */
     String text();
 
     /** Empties the clipboard. */

@@ -40,9 +40,9 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The secret editor: the secrets on the left; on the right the chosen secret's replication,
- * labels, readers and versions, the version commands and the input for a new version. It only
- * lays out and binds; {@link SecretsViewModel} runs the commands.
+ * The secret editor. The secrets are listed on the left. On the right are the chosen secret's
+ * replication, labels, readers and versions, the version commands and the input for a new
+ * version. The view only lays out and binds, and {@link SecretsViewModel} runs the commands.
  */
 public final class SecretsView extends BorderPane {
 
@@ -216,6 +216,7 @@ public final class SecretsView extends BorderPane {
         rule.setWrapText(true);
         rule.getStyleClass().add(Styles.TEXT_MUTED);
         viewModel.selectedProperty().addListener((observable, before, after) -> rule.setText(viewModel.rule()));
+
         ToggleButton reveal = new ToggleButton(Texts.get("secrets.action.reveal"), new FontIcon(Feather.EYE));
         reveal.setId("secret-reveal");
         reveal.setOnAction(event -> {
@@ -226,6 +227,8 @@ public final class SecretsView extends BorderPane {
             }
         });
         viewModel.revealedProperty().addListener((observable, before, after) -> reveal.setSelected(after));
+        reveal.disableProperty().bind(viewModel.selectedProperty().isNull());
+
         Button copy = button("secrets.action.copy", Feather.COPY, "secret-copy", () -> viewModel.copy(input.copyValue()));
         Button load = button("secrets.action.load", Feather.FILE, "secret-load", () -> {
             File file = new FileChooser().showOpenDialog(getScene().getWindow());
@@ -240,7 +243,6 @@ public final class SecretsView extends BorderPane {
         for (Button button : List.of(copy, load, generate, add)) {
             button.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
         }
-        reveal.disableProperty().bind(viewModel.selectedProperty().isNull());
         return new VBox(6, rule, input, new HBox(8, reveal, copy, load, generate, add));
     }
 

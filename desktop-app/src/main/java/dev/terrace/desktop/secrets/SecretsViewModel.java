@@ -217,7 +217,7 @@ public final class SecretsViewModel implements AutoCloseable {
                 result -> comparison.set(describe(result)), () -> { });
     }
 
-    /** Parses a .env file and previews its import; wipes {@code envFile} once it is parsed. */
+    /** Parses a .env file and previews its import; wipes {@code envFile} when the preview ends. */
     public void previewImport(byte[] envFile) {
         cancelImport();
         run("preview a .env import", editor -> previewed(editor, envFile), this::showPreview,
@@ -294,7 +294,7 @@ public final class SecretsViewModel implements AutoCloseable {
         }
     }
 
-    /** Drops a pending import and empties the clipboard if it still holds a copied value. */
+    /** Drops a pending import and empties the clipboard if it still contains a copied value. */
     @Override
     public void close() {
         cancelImport();
@@ -308,7 +308,7 @@ public final class SecretsViewModel implements AutoCloseable {
                     done.version().state().toLowerCase(java.util.Locale.ROOT)));
             List<String> notes = new ArrayList<>(done.impact().notes());
             if (done.impact().rolloutSuggested()) {
-                // TODO: no gateway port starts a new revision of an unchanged service yet, so the console can only say so.
+                // TODO: no gateway port starts a new revision of an unchanged service yet, so the console only shows this note.
                 notes.add(Texts.get("secrets.rollout_missing"));
             }
             impactNotes.setAll(notes);
