@@ -114,7 +114,7 @@ public final class SecretsView extends BorderPane {
     private Node secretList() {
         list.setId("secrets-list");
         list.setItems(viewModel.secrets());
-        list.setPrefWidth(260);
+        list.setPrefWidth(320);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(SecretEntry entry, boolean empty) {
@@ -207,7 +207,7 @@ public final class SecretsView extends BorderPane {
         Label outcome = new Label();
         outcome.setId("secret-comparison");
         outcome.textProperty().bind(viewModel.comparisonProperty());
-        return new HBox(8, first, second, compare, outcome);
+        return new HBox(8, new Label(Texts.get("secrets.compare.label")), first, second, compare, outcome);
     }
 
     private Node addSection() {
@@ -252,11 +252,13 @@ public final class SecretsView extends BorderPane {
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.problemProperty());
+        problem.managedProperty().bind(viewModel.problemProperty().isNotEmpty());
         Label message = new Label();
         message.setId("secret-message");
         message.setWrapText(true);
         message.getStyleClass().add(Styles.SUCCESS);
         message.textProperty().bind(viewModel.messageProperty());
+        message.managedProperty().bind(viewModel.messageProperty().isNotEmpty());
         ListView<String> impact = new ListView<>(viewModel.impactNotes());
         impact.setId("secret-impact");
         impact.setPrefHeight(110);
