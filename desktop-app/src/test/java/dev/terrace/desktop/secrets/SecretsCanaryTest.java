@@ -93,6 +93,9 @@ class SecretsCanaryTest {
         idle();
 
         List<String> canaries = addCanaries();
+        // Closing stops the sandbox, which writes its final snapshot; the periodic one may lag behind.
+        workspace.close();
+        workspace = null;
 
         assertNoCanary(canaries);
         Path snapshot = CanaryScan.emulatorSnapshot(written.resolve("sandbox"));
