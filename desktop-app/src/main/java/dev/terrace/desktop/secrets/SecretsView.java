@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -36,6 +37,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -64,6 +66,7 @@ public final class SecretsView extends BorderPane {
         ScrollPane details = new ScrollPane(details());
         details.setFitToWidth(true);
         setCenter(details);
+        sceneProperty().addListener((observable, before, scene) -> closeWithWindow(scene));
         viewModel.importPreviewProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 ImportPreviewDialog.confirm(getScene().getWindow(), after, viewModel::applyImport,
@@ -85,6 +88,22 @@ public final class SecretsView extends BorderPane {
 
     public SecretsViewModel viewModel() {
         return viewModel;
+    }
+
+    /** Closes the view model when the window closes, so a copied value leaves the clipboard before its 30 s are up. */
+    private void closeWithWindow(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewModel.close());
+            return;
+        }
+        scene.windowProperty().addListener((observable, before, window) -> {
+            if (window != null) {
+                window.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> viewModel.close());
+            }
+        });
     }
 
     private ToolBar toolBar() {

@@ -93,6 +93,33 @@ class SecretsViewTest {
                 .isEqualTo("Version 1 of EMAIL_HOST is now disabled.");
     }
 
+    @Test
+    void destroyAsksForTypedName(FxRobot robot) {
+        robot.interact(() -> model.setWorkspace(new Workspace(stack, gateway, stateDir)));
+        waitFor(() -> !viewModel.secrets().isEmpty() && !viewModel.busyProperty().get());
+        robot.interact(() -> viewModel.addVersion("postgres://app:pw@db.example.com/app?sslmode=require".toCharArray()));
+        TableView<?> versions = robot.lookup("#secret-versions").queryAs(TableView.class);
+        waitFor(() -> versions.getItems().size() == 1 && !viewModel.busyProperty().get());
+
+        robot.clickOn(robot.lookup("#secret-versions .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#secret-destroy");
+        waitFor(() -> !viewModel.busyProperty().get());
+
+        assertThat(robot.lookup("#secret-problem").queryAs(Label.class).getText())
+                .contains("pinned by run_job.migrate");
+        assertThat(robot.lookup("#secret-destroy-name").tryQuery()).isEmpty();
+
+        robot.clickOn("#secret-force");
+        robot.clickOn("#secret-destroy");
+        waitFor(() -> robot.lookup("#secret-destroy-name").tryQuery().isPresent());
+        robot.clickOn("#secret-destroy-name").write("DATABASE_URL");
+        robot.clickOn("OK");
+        waitFor(() -> !viewModel.busyProperty().get()
+                && gateway.secretValues().versions("DATABASE_URL").get(0).state().equals("DESTROYED"));
+
+        assertThat(robot.lookup("#secret-problem").queryAs(Label.class).getText()).isEmpty();
+    }
+
     private static void waitFor(BooleanSupplier condition) {
         Waiting.until("the secret editor to settle", () -> {
             WaitForAsyncUtils.waitForFxEvents();
