@@ -1,19 +1,15 @@
 package dev.terrace.desktop.secrets;
 
-import dev.terrace.core.port.CloudException;
 import dev.terrace.core.secret.EnvImport;
 import dev.terrace.core.secret.ImportPreview;
 import dev.terrace.core.secret.SecretBytes;
 import dev.terrace.core.secret.SecretChange;
 import dev.terrace.core.secret.SecretEditor;
 import dev.terrace.core.secret.SecretEntry;
-import dev.terrace.core.secret.SecretInputException;
-import dev.terrace.core.secret.VersionComparison;
 import dev.terrace.desktop.Texts;
 import dev.terrace.desktop.model.ConsoleModel;
 import dev.terrace.desktop.task.PollTimer;
 import dev.terrace.session.Workspace;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +151,7 @@ public final class SecretsViewModel implements AutoCloseable {
             return;
         }
         change("add a version from a file", editor -> {
-            byte[] value = readFile(file);
+            byte[] value = SecretFiles.read(file);
             try {
                 return editor.addVersion(entry.secretId(), value);
             } finally {
@@ -214,7 +210,7 @@ public final class SecretsViewModel implements AutoCloseable {
         }
         comparison.set("");
         run("compare versions", editor -> editor.compare(secretId, first, second),
-                result -> comparison.set(describe(result)), () -> { });
+                result -> comparison.set(SecretMessages.comparison(result)), () -> { });
     }
 
     /** Parses a .env file and previews its import; wipes {@code envFile} when the preview ends. */
@@ -228,7 +224,7 @@ public final class SecretsViewModel implements AutoCloseable {
     public void previewImport(Path envFile) {
         cancelImport();
         run("preview a .env import", editor -> {
-            byte[] content = readFile(envFile);
+            byte[] content = SecretFiles.read(envFile);
             try {
                 return previewed(editor, content);
             } finally {
@@ -340,7 +336,7 @@ public final class SecretsViewModel implements AutoCloseable {
             }
             busy.set(running.decrementAndGet() > 0);
         }, failed -> {
-            problem.set(describe(failed));
+            problem.set(SecretMessages.failure(failed));
             busy.set(running.decrementAndGet() > 0);
         });
     }
@@ -358,15 +354,6 @@ public final class SecretsViewModel implements AutoCloseable {
     private void showPreview(PreviewedImport previewed) {
         pendingImport = previewed.parsed();
         importPreview.set(previewed.preview());
-    }
-
-    /** Reads a whole file; a failure names the file and the cause, never its content. */
-    private static byte[] readFile(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException failed) {
-            throw new UnreadableFileException(Texts.get("secrets.file_failed", file, failed.getClass().getSimpleName()));
-        }
     }
 
     private void show(List<SecretEntry> listed) {
@@ -389,35 +376,11 @@ public final class SecretsViewModel implements AutoCloseable {
         return secretId;
     }
 
-    private static String describe(VersionComparison result) {
-        return Texts.get(result.same() ? "secrets.compare.same" : "secrets.compare.different", result.secretId(),
-                result.first(), result.second(), result.firstBytes(), result.secondBytes());
-    }
-
-    /** Returns the user's message for a failure; secret and cloud errors never contain a value. */
-    private static String describe(Throwable failed) {
-        if (failed instanceof SecretInputException || failed instanceof UnreadableFileException) {
-            return failed.getMessage();
-        }
-        if (failed instanceof CloudException cloud) {
-            return Texts.get("secrets.cloud_failed", cloud.category(), cloud.getMessage());
-        }
-        return Texts.get("secrets.failed", failed.getClass().getSimpleName(), String.valueOf(failed.getMessage()));
-    }
-
     /** One blocking call of the editor. */
     @FunctionalInterface
     private interface EditorCall<T> {
 
         T call(SecretEditor editor) throws Exception;
-    }
-
-    /** A file to read a value or a .env from could not be read. */
-    private static final class UnreadableFileException extends RuntimeException {
-
-        UnreadableFileException(String message) {
-            super(message);
-        }
     }
 
     private record PreviewedImport(EnvImport parsed, ImportPreview preview) {
