@@ -18,6 +18,7 @@ import dev.terrace.desktop.connect.ConnectAction;
 import dev.terrace.desktop.model.ConsoleModel;
 import dev.terrace.desktop.plan.PlanView;
 import dev.terrace.desktop.plan.PlanViewModel;
+import dev.terrace.desktop.secrets.SecretsView;
 import dev.terrace.desktop.shell.MainView;
 import dev.terrace.desktop.shell.MainViewModel;
 import dev.terrace.desktop.shell.Screen;
@@ -100,6 +101,7 @@ public final class Console implements AutoCloseable {
         chapters.selectedProperty().addListener((observable, before, after) -> main.screenProperty().set(Screen.CHAPTER));
         main.setOnDeploy(deploy::start);
         Monitoring monitoring = Monitoring.build(main, screens);
+        screens.put(Screen.SECRETS, SecretsView.create(main, monitoring.timer()));
         MainView view = new MainView(main, new ChaptersView(chapters), screens);
         ConnectAction.install(view, main, opener, runner, arguments.stackFile());
         StartupTimings.install(model, view);

@@ -7,5 +7,6 @@ public enum Screen {
     DEPLOY,
     STATUS,
     LOGS,
+    SECRETS,
     COST
 }
