@@ -105,6 +105,10 @@ final class ScreenshotScript implements Runnable {
             pause(1500);
             shoot("logs");
 
+            runOnFx(() -> main.screenProperty().set(Screen.SECRETS));
+            pause(2000);
+            shoot("secrets");
+
             runOnFx(() -> main.screenProperty().set(Screen.COST));
             pause(1500);
             shoot("cost");
