@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the real console under Xvfb on a fresh temporary sandbox, at 1600x1000 and at 1280x800.
-# It writes a PNG of each screen: the chapter 11 panel, the plan, the deploy's review, a deploy in progress (two
-# moments) and finished, the status dashboard, the logs, the secrets, the cost view, chapter 11 after the deploy
-# and the connect dialog.
+# It writes a PNG of each screen. Before the deploy: the chapter 11 panel, the plan and the deploy's
+# review. During and after it: two moments of the apply, the finished deploy, the status dashboard,
+# the logs, the secrets, the cost view, chapter 11 again and the connect dialog.
 #
 # Usage: scripts/screenshots.sh [OUT_DIR]     (default: target/screenshots)
 # Needs: xvfb-run and GTK 3 (apt-get install -y xvfb libgtk-3-0).

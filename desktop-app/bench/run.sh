@@ -46,7 +46,7 @@ for run in $(seq 1 "$runs"); do
   # The console logs to terrace-console.log under its state folder's logs/.
   log="$work/state/logs/terrace-console.log"
   rm -f "$log"
-  # The same JVM flags as ./terrace console, unless TERRACE_JAVA_OPTS says otherwise.
+  # The same JVM flags as ./terrace console, unless TERRACE_JAVA_OPTS replaces them.
   DISPLAY=":$display" java ${TERRACE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Dterrace.home="$root" \
     -cp "$classpath" dev.terrace.desktop.Launcher \
     --stack examples/guide/terrace.yaml --state-dir "$work/state" --sandbox-dir "$work/sandbox" >"$work/launch-$run.out" 2>&1 &

@@ -1,13 +1,10 @@
 package dev.terrace.session;
 
+import dev.terrace.core.secret.DjangoKey;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 
 /** Placeholder secret values for the sandbox, shaped as the app expects each secret to be. */
 final class SandboxSecrets {
-
-    private static final String URL_SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
-    private static final int DJANGO_KEY_LENGTH = 50;
 
     private SandboxSecrets() {
     }
@@ -20,7 +17,7 @@ final class SandboxSecrets {
                 value = "postgres://sandbox:sandbox@127.0.0.1:5432/sandbox?sslmode=require";
                 break;
             case "DJANGO_SECRET_KEY":
-                value = randomKey();
+                value = new String(DjangoKey.generate());
                 break;
             case "EMAIL_PORT":
                 value = "587";
@@ -33,14 +30,5 @@ final class SandboxSecrets {
                 break;
         }
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String randomKey() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder key = new StringBuilder(DJANGO_KEY_LENGTH);
-        for (int index = 0; index < DJANGO_KEY_LENGTH; index++) {
-            key.append(URL_SAFE.charAt(random.nextInt(URL_SAFE.length())));
-        }
-        return key.toString();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param name the execution's name, such as {@code mycoolproject-migrate-x7k2p}
  * @param outcome whether it succeeded, failed or was still running when the wait ended
- * @param message what the server said about the end, empty when it succeeded
+ * @param message the server's message about the end, empty when it succeeded
  */
 public record JobExecution(String name, Outcome outcome, int succeededTasks, int failedTasks, String message) {
 
@@ -17,7 +17,7 @@ public record JobExecution(String name, Outcome outcome, int succeededTasks, int
         message = message == null ? "" : message;
     }
 
-    /** How an execution ended, from the deploy's point of view. */
+    /** The end state of an execution, from the deploy's point of view. */
     public enum Outcome {
         SUCCEEDED,
         FAILED,

@@ -8,7 +8,7 @@ import java.util.Optional;
  * demands: {@code postgres://USER:PASSWORD@HOST/DB?sslmode=require}. It works on the characters
  * in place, so the URL never becomes a {@link String}.
  */
-final class PostgresUrlCheck {
+public final class PostgresUrlCheck {
 
     private static final String[] SCHEMES = {"postgres://", "postgresql://"};
     private static final String SSL_REQUIRE = "sslmode=require";
@@ -17,7 +17,7 @@ final class PostgresUrlCheck {
     }
 
     /** Returns the first problem in words, or empty when the URL passes. */
-    static Optional<String> problem(char[] url) {
+    public static Optional<String> problem(char[] url) {
         int hostStart = schemeEnd(url);
         if (hostStart < 0) {
             return Optional.of(Messages.get("secret.database_url.scheme"));

@@ -128,7 +128,7 @@ public final class ChapterPanelViewModel {
         return checkResult;
     }
 
-    /** The chapter's line items and monthly subtotal under the cost screen's current usage. */
+    /** Returns the chapter's line items and monthly subtotal under the cost screen's current usage. */
     public ReadOnlyObjectProperty<ChapterCost> costProperty() {
         return cost;
     }

@@ -5,14 +5,14 @@ import dev.terrace.core.port.ErrorCategory;
 import java.util.Objects;
 
 /**
- * Why connecting failed, sorted into the cases the dialog explains with their fix. The detail is
+ * The reason a connection failed, sorted into the cases the dialog explains with their fix. The detail is
  * the adapter's translated message, which names the call and never a secret.
  */
 public final class ConnectFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The cases the dialog tells apart. */
+    /** The cases the dialog distinguishes. */
     public enum Kind {
         /** Application Default Credentials could not be loaded at all. */
         NO_CREDENTIALS,
@@ -22,9 +22,9 @@ public final class ConnectFailure extends RuntimeException {
         PERMISSION_DENIED,
         /** An API the call needs is disabled in the project or in the quota project. */
         API_DISABLED,
-        /** Google could not be reached, or did not answer in time. */
+        /** Google could not be reached, or the call timed out. */
         UNREACHABLE,
-        /** Anything else; the detail says what. */
+        /** Anything else, which the detail describes. */
         OTHER
     }
 

@@ -314,12 +314,12 @@ public final class ConnectViewModel {
         return quotaProjectError;
     }
 
-    /** Why the last command failed, in plain words with the fix; empty when it did not. */
+    /** Returns why the last command failed, in plain words with the fix; empty when it did not. */
     public ReadOnlyStringProperty failureProperty() {
         return failure;
     }
 
-    /** The adapter's message behind the failure, which names the call; never a stack trace. */
+    /** Returns the adapter's message behind the failure, which names the call; never a stack trace. */
     public ReadOnlyStringProperty failureDetailProperty() {
         return failureDetail;
     }

@@ -52,12 +52,12 @@ public final class CostModel {
         open(model.workspace());
     }
 
-    /** The usage read from the stack file (with the defaults under it) and its diagnostics. */
+    /** Returns the usage read from the stack file (with the defaults under it) and its diagnostics. */
     public ReadOnlyObjectProperty<UsageResult> stackUsageProperty() {
         return stackUsage;
     }
 
-    /** The usage the estimate assumes now; null when no stack is open or its usage is invalid. */
+    /** Returns the usage the estimate assumes now; null when no stack is open or its usage is invalid. */
     public ReadOnlyObjectProperty<Usage> usageProperty() {
         return usage;
     }
@@ -66,7 +66,7 @@ public final class CostModel {
         return usage.get();
     }
 
-    /** The estimate of the open stack under {@link #usage()}; null when there is none. */
+    /** Returns the estimate of the open stack under {@link #usage()}; null when there is none. */
     public ReadOnlyObjectProperty<Estimate> estimateProperty() {
         return estimate;
     }
@@ -88,7 +88,7 @@ public final class CostModel {
         return book;
     }
 
-    /** How long the last recompute took. */
+    /** Returns how long the last recompute took. */
     public Duration lastRecompute() {
         return lastRecompute;
     }

@@ -60,27 +60,27 @@ public final class CostViewModel {
         show();
     }
 
-    /** The shared estimate, which the chapter panels also read. */
+    /** Returns the shared estimate, which the chapter panels also read. */
     public CostModel cost() {
         return cost;
     }
 
-    /** The monthly total, such as {@code $6.99 per month}; empty when there is no estimate. */
+    /** Returns the monthly total, such as {@code $6.99 per month}; empty when there is no estimate. */
     public ReadOnlyStringProperty totalProperty() {
         return total;
     }
 
-    /** The region, price tier and price book the total rests on. */
+    /** Returns the region, price tier and price book the total rests on. */
     public ReadOnlyStringProperty contextProperty() {
         return context;
     }
 
-    /** Why no figures are shown, in a sentence; empty while they are. */
+    /** Returns why no figures are shown, in a sentence; empty while they are. */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
     }
 
-    /** Whether an estimate is shown, so the sliders and figures are enabled. */
+    /** Returns whether an estimate is shown, so the sliders and figures are enabled. */
     public ReadOnlyBooleanProperty availableProperty() {
         return available;
     }
@@ -93,17 +93,17 @@ public final class CostViewModel {
         return duration;
     }
 
-    /** One storage slider per bucket of the stack. */
+    /** Returns one storage slider per bucket of the stack. */
     public ObservableList<UsageSlider> buckets() {
         return buckets;
     }
 
-    /** The cost of each service, dearest first. */
+    /** Returns the cost of each service, dearest first. */
     public ObservableList<ServiceBar> services() {
         return services;
     }
 
-    /** Every line item, biggest first. */
+    /** Returns every line item, biggest first. */
     public ObservableList<CostRow> lines() {
         return lines;
     }
@@ -112,7 +112,7 @@ public final class CostViewModel {
         return notes;
     }
 
-    /** The problems found in the stack's usage section, errors and warnings. */
+    /** Returns the problems found in the stack's usage section, errors and warnings. */
     public ObservableList<Diagnostic> diagnostics() {
         return diagnostics;
     }

@@ -45,7 +45,7 @@ public final class UsageSlider {
         });
     }
 
-    /** A node id suffix for the view, such as {@code requests}. */
+    /** Returns a node id suffix for the view, such as {@code requests}. */
     public String id() {
         return id;
     }
@@ -62,17 +62,17 @@ public final class UsageSlider {
         return value.get();
     }
 
-    /** The slider's position from 0 to 1; the view binds the slider to it both ways. */
+    /** Returns the slider's position from 0 to 1; the view binds the slider to it both ways. */
     public DoubleProperty positionProperty() {
         return position;
     }
 
-    /** The number as shown and typed; {@link #commitText()} takes a typed one. */
+    /** Returns the number as shown and typed; {@link #commitText()} takes a typed one. */
     public StringProperty textProperty() {
         return text;
     }
 
-    /** Why the typed number was not taken, or empty. */
+    /** Returns why the typed number was not taken, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error;
     }

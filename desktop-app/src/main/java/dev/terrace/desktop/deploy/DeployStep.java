@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class DeployStep {
 
-    /** Where one step stands. */
+    /** The state of one step. */
     public enum State {
         WAITING,
         RUNNING,
@@ -40,7 +40,7 @@ public final class DeployStep {
         this.action = action;
     }
 
-    /** The resource address or job the step is about. */
+    /** Returns the resource address or job the step is about. */
     public String subject() {
         return subject;
     }

@@ -87,17 +87,17 @@ public final class DeployViewModel {
         return steps;
     }
 
-    /** The plan's diagnostics: errors stop the deploy before any change. */
+    /** Returns the plan's diagnostics: errors stop the deploy before any change. */
     public ObservableList<Diagnostic> diagnostics() {
         return diagnostics;
     }
 
-    /** One line per failed resource or job, with the cause, and one per skipped resource. */
+    /** Returns one line per failed resource or job, with the cause, and one per skipped resource. */
     public ObservableList<String> failures() {
         return failures;
     }
 
-    /** What the user typed to confirm a plan that deletes or replaces. */
+    /** Returns what the user typed to confirm a plan that deletes or replaces. */
     public StringProperty confirmationProperty() {
         return confirmation;
     }

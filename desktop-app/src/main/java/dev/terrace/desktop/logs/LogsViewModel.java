@@ -96,7 +96,7 @@ public final class LogsViewModel implements AutoCloseable {
         opened(model.workspace());
     }
 
-    /** The Cloud Logging entries that pass the severity filter and the search, oldest first. */
+    /** Returns the Cloud Logging entries that pass the severity filter and the search, oldest first. */
     public ObservableList<LogEntry> visibleEntries() {
         return visibleEntries;
     }
@@ -114,7 +114,7 @@ public final class LogsViewModel implements AutoCloseable {
         return search;
     }
 
-    /** The sources to choose from: every Cloud Run service and job, then each one alone. */
+    /** Returns the sources to choose from: every Cloud Run service and job, then each one alone. */
     public ObservableList<LogScope> scopes() {
         return scopes;
     }
@@ -132,22 +132,22 @@ public final class LogsViewModel implements AutoCloseable {
         return loading;
     }
 
-    /** Why the last read of Cloud Logging failed; empty after a read that worked. */
+    /** Returns why the last read of Cloud Logging failed; empty after a read that worked. */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
     }
 
-    /** The engine events of the chosen address, or all of them when none is chosen. */
+    /** Returns the engine events of the chosen address, or all of them when none is chosen. */
     public ObservableList<EngineEvent> visibleEvents() {
         return visibleEvents;
     }
 
-    /** The stack's addresses, to filter the engine events by. */
+    /** Returns the stack's addresses, to filter the engine events by. */
     public ObservableList<Address> eventAddresses() {
         return eventAddresses;
     }
 
-    /** The address whose engine events are shown; null shows every event. */
+    /** Returns the address whose engine events are shown; null shows every event. */
     public ObjectProperty<Address> eventAddressProperty() {
         return eventAddress;
     }

@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
- * What every screen of the console shares: the open workspace, the last plan, the last status of
+ * The state every screen of the console shares: the open workspace, the last plan, the last status of
  * each resource, the last apply's outcomes and the engine's events. It is changed only on the UI
  * thread; engine events from apply threads arrive in batches.
  */
@@ -94,7 +94,7 @@ public final class ConsoleModel {
         return open == null ? List.of() : List.copyOf(open.stack().all());
     }
 
-    /** Returns a resource's condition from what the model knows now. */
+    /** Returns a resource's condition from the model's current plan, statuses and outcomes. */
     public ResourceCondition condition(Address address) {
         return ResourceConditions.of(address, planIndex(), statuses.get(address), outcomes.get(address));
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A plan's changes and error diagnostics by address, so a screen of a thousand resources asks for
+ * A plan's changes and error diagnostics by address, so a screen of a thousand resources looks up
  * each one's condition without walking the whole plan each time.
  */
 public final class PlanIndex {
@@ -25,7 +25,7 @@ public final class PlanIndex {
         this.blocked = blocked;
     }
 
-    /** Indexes a plan; null gives an index that knows nothing. */
+    /** Indexes a plan; null gives an empty index. */
     public static PlanIndex of(Plan plan) {
         if (plan == null) {
             return EMPTY;

@@ -27,6 +27,7 @@ public final class PlanView extends VBox {
         super(8);
         setId("plan-view");
         setPadding(new Insets(12));
+
         Label summary = new Label();
         summary.setId("plan-summary");
         summary.setWrapText(true);
@@ -38,18 +39,22 @@ public final class PlanView extends VBox {
                 summary.getStyleClass().add(Styles.DANGER);
             }
         });
+
         CheckBox unchanged = new CheckBox(Texts.get("plan.show_unchanged"));
         unchanged.selectedProperty().bindBidirectional(viewModel.showUnchangedProperty());
+
         TreeView<Object> tree = new TreeView<>(new TreeItem<>());
         tree.setId("plan-tree");
         tree.setShowRoot(false);
         tree.setCellFactory(view -> new PlanCell());
         viewModel.groups().addListener((ListChangeListener<PlanGroup>) change -> fill(tree, viewModel.groups()));
         fill(tree, viewModel.groups());
+
         ListView<Diagnostic> diagnostics = new ListView<>(viewModel.diagnostics());
         diagnostics.setId("plan-diagnostics");
         diagnostics.setCellFactory(view -> new DiagnosticCell());
         diagnostics.setPlaceholder(new Label(Texts.get("plan.no_diagnostics")));
+
         SplitPane split = new SplitPane(tree, diagnostics);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.8);

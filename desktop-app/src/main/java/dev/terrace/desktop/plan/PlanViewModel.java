@@ -57,7 +57,7 @@ public final class PlanViewModel {
         return blocked;
     }
 
-    /** Whether resources with no change are listed too. */
+    /** Returns whether resources with no change are listed too. */
     public BooleanProperty showUnchangedProperty() {
         return showUnchanged;
     }

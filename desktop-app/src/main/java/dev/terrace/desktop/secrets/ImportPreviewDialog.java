@@ -9,7 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
-/** Shows what importing a .env file would do, by secret name, and asks whether to import it. */
+/** Shows what importing a .env file would do, by secret name, and requests confirmation before the import. */
 final class ImportPreviewDialog {
 
     private ImportPreviewDialog() {

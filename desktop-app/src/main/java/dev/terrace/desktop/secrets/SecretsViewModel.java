@@ -74,12 +74,12 @@ public final class SecretsViewModel implements AutoCloseable {
         });
     }
 
-    /** The stack's secrets, then the project's unmanaged ones. */
+    /** Returns the stack's secrets, then the project's unmanaged ones. */
     public ObservableList<SecretEntry> secrets() {
         return secrets;
     }
 
-    /** The secret whose versions and readers are shown and whose versions the commands change. */
+    /** Returns the secret whose versions and readers are shown and whose versions the commands change. */
     public ObjectProperty<SecretEntry> selectedProperty() {
         return selected;
     }
@@ -88,32 +88,32 @@ public final class SecretsViewModel implements AutoCloseable {
         return busy.getReadOnlyProperty();
     }
 
-    /** Why the last command was rejected or failed; empty after one that worked. */
+    /** Returns why the last command was rejected or failed; empty after one that worked. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
 
-    /** What the last command did. */
+    /** Returns what the last command did. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    /** The outcome of the last comparison: same or different, and the lengths. */
+    /** Returns the outcome of the last comparison: same or different, and the lengths. */
     public ReadOnlyStringProperty comparisonProperty() {
         return comparison.getReadOnlyProperty();
     }
 
-    /** What the last change means for the running revisions of the services and jobs that read the secret. */
+    /** Returns what the last change means for the running revisions of the services and jobs that read the secret. */
     public ObservableList<String> impactNotes() {
         return impactNotes;
     }
 
-    /** The preview of the .env file waiting for {@link #applyImport()} or {@link #cancelImport()}, or null. */
+    /** Returns the preview of the .env file waiting for {@link #applyImport()} or {@link #cancelImport()}, or null. */
     public ReadOnlyObjectProperty<ImportPreview> importPreviewProperty() {
         return importPreview.getReadOnlyProperty();
     }
 
-    /** Whether the value being typed is shown in clear; it hides again after {@link RevealWindow#TIMEOUT}. */
+    /** Returns whether the value being typed is shown in clear; it hides again after {@link RevealWindow#TIMEOUT}. */
     public ReadOnlyBooleanProperty revealedProperty() {
         return reveal.revealedProperty();
     }

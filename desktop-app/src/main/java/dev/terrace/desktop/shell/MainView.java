@@ -35,7 +35,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
     private final TabPane screens = new TabPane();
     private final Map<Screen, Tab> tabs = new EnumMap<>(Screen.class);
-    /** Where other screens add their tool bar buttons, such as the connect dialog's. */
+    /** The box where other screens add their tool bar buttons, such as the connect dialog's. */
     private final HBox extraActions = new HBox(4);
 
     public MainView(MainViewModel viewModel, Node chapters, Map<Screen, Node> screenViews) {

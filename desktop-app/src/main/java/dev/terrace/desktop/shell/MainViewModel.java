@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The main window's state: which workspace is open, what the status bar says, which screen is in
+ * The main window's state: which workspace is open, the status bar's message, which screen is in
  * front, and the commands of the tool bar (plan, deploy, refresh).
  */
 public final class MainViewModel {
@@ -51,7 +51,7 @@ public final class MainViewModel {
         return message;
     }
 
-    /** A problem that stops the console from working, such as an invalid stack file; empty when none. */
+    /** Returns a problem that stops the console from working, such as an invalid stack file; empty when none. */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
     }
@@ -201,7 +201,7 @@ public final class MainViewModel {
         this.onDeploy = action;
     }
 
-    /** The one-click deploy of the tool bar and of Ctrl+Enter. */
+    /** Runs the one-click deploy of the tool bar and of Ctrl+Enter. */
     public void deploy() {
         showDeploy();
         onDeploy.run();

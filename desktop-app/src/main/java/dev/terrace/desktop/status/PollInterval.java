@@ -17,7 +17,7 @@ public enum PollInterval {
         this.period = period;
     }
 
-    /** The time between two reads; zero for {@link #OFF}. */
+    /** Returns the time between two reads; zero for {@link #OFF}. */
     public Duration period() {
         return period;
     }

@@ -78,12 +78,12 @@ public final class StatusViewModel implements AutoCloseable {
         reschedule();
     }
 
-    /** The rows in stack order. A read updates them in place, so a table selection survives it. */
+    /** Returns the rows in stack order. A read updates them in place, so a table selection survives it. */
     public ObservableList<StatusRow> rows() {
         return rows;
     }
 
-    /** The time between automatic reads, where {@link PollInterval#OFF} reads only on request. */
+    /** Returns the time between automatic reads, where {@link PollInterval#OFF} reads only on request. */
     public ObjectProperty<PollInterval> intervalProperty() {
         return interval;
     }
@@ -102,12 +102,12 @@ public final class StatusViewModel implements AutoCloseable {
         return lastRead;
     }
 
-    /** The URL of the stack's first Cloud Run service that has one, else empty. */
+    /** Returns the URL of the stack's first Cloud Run service that has one, else empty. */
     public ReadOnlyStringProperty serviceUrlProperty() {
         return serviceUrl;
     }
 
-    /** How many resources are in each condition, as one line. */
+    /** Returns how many resources are in each condition, as one line. */
     public ReadOnlyStringProperty countsProperty() {
         return counts;
     }
@@ -120,7 +120,7 @@ public final class StatusViewModel implements AutoCloseable {
     /**
      * Reads the status of every resource in the background. Does nothing without a workspace.
      * While a round runs, one more round starts when it ends, so that a read requested after an
-     * apply sees the apply's result.
+     * apply reads the apply's result.
      */
     public void readNow() {
         Workspace open = model.workspace();

@@ -104,7 +104,8 @@ class ChapterPanelViewModelTest {
         char[] mysql = "mysql://u:hunter2@db.example/app".toCharArray();
 
         assertThat(ConnectionStringCheck.verdict(good)).contains("requires TLS").doesNotContain("hunter2");
-        assertThat(ConnectionStringCheck.verdict(plain)).contains("lacks sslmode=require").doesNotContain("hunter2");
-        assertThat(ConnectionStringCheck.verdict(mysql)).contains("does not start with postgres");
+        assertThat(ConnectionStringCheck.verdict(plain)).contains("lacks the query parameter sslmode=require")
+                .doesNotContain("hunter2");
+        assertThat(ConnectionStringCheck.verdict(mysql)).contains("must start with postgres://");
     }
 }
