@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.CHAPTER);
     private Runnable afterRefresh = () -> { };
     private Runnable onDeploy = () -> { };
+    private Path requestedStack;
 
     public MainViewModel(ConsoleModel model, WorkspaceOpener opener) {
         this.model = model;
@@ -84,6 +85,7 @@ public final class MainViewModel {
 
     /** Opens the stack on the sandbox in the background, then plans it. */
     public void openSandbox(Path stackFile) {
+        requestedStack = stackFile;
         start(Texts.get("status.opening_sandbox", stackFile.getFileName()));
         model.runner().run("open sandbox", () -> opener.sandbox(stackFile), this::opened, this::openFailed);
     }
@@ -139,8 +141,16 @@ public final class MainViewModel {
         planScope(address -> true, true);
     }
 
-    /** Reads the cloud again: a fresh plan of the whole stack, then the statuses. */
+    /**
+     * Reads the cloud again: a fresh plan of the whole stack, then the statuses. While no stack is
+     * open because the last open failed, it opens the stack file again instead.
+     */
     public void refresh() {
+        if (model.workspace() == null && requestedStack != null && !busy.get()) {
+            // The stack could not be opened, such as after an invalid edit: read the file again.
+            openSandbox(requestedStack);
+            return;
+        }
         planScope(address -> true, false);
     }
 
