@@ -40,6 +40,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel viewModel, Node chapters, Map<Screen, Node> screenViews) {
         this.viewModel = viewModel;
+        getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         setTop(toolBar());
         for (Screen screen : Screen.values()) {
             Tab tab = new Tab(Texts.get("screen." + screen.name().toLowerCase(java.util.Locale.ROOT)),
